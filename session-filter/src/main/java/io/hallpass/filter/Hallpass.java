@@ -1,0 +1,62 @@
+package io.hallpass.filter;
+
+import io.hallpass.realm.Realm;
+import io.hallpass.realm.SessionView;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRequest;
+import java.util.Optional;
+
+/**
+ * What an application may ask of Hallpass from its own servlets: the realm the filter started (to manage
+ * accounts, roles and sessions) and the session of the current request.
+ *
+ * <pre>{@code
+ * Realm realm = Hallpass.realm(getServletContext());
+ * SessionView me = Hallpass.session(request).orElseThrow();
+ * realm.revokeOtherSessions(me.accountId(), me.publicId(), "user asked");
+ * }</pre>
+ */
+public final class Hallpass {
+
+    /** Servlet context attribute holding the started {@link Realm}. */
+    public static final String REALM_ATTRIBUTE = "io.hallpass.realm";
+
+    /** Request attribute holding the resolved {@link SessionView}, once resolved. */
+    public static final String SESSION_ATTRIBUTE = "io.hallpass.session";
+
+    private Hallpass() {
+    }
+
+    /**
+     * The realm started by the {@link HallpassFilter} of this context.
+     *
+     * @throws IllegalStateException if no Hallpass filter has started in this context (yet)
+     */
+    public static Realm realm(ServletContext context) {
+        Object realm = context.getAttribute(REALM_ATTRIBUTE);
+        if (realm instanceof Realm r) {
+            return r;
+        }
+        throw new IllegalStateException("no Hallpass realm in this context: is HallpassFilter declared and started?");
+    }
+
+    /**
+     * The session of this request, if it has a live one. On a public path the filter does not look the
+     * session up unless asked; this call asks, once per request.
+     */
+    public static Optional<SessionView> session(ServletRequest request) {
+        Object value = request.getAttribute(SESSION_ATTRIBUTE);
+        if (value instanceof SessionView view) {
+            return Optional.of(view);
+        }
+        if (value instanceof LazySession lazy) {
+            return lazy.get();
+        }
+        return Optional.empty();
+    }
+
+    /** A session lookup deferred until someone asks; the filter puts one on public requests. */
+    interface LazySession {
+        Optional<SessionView> get();
+    }
+}

@@ -1,0 +1,63 @@
+package io.hallpass.realm;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The one way usernames are compared, stored and counted for lockout.
+ *
+ * <p>A username is normalised by: Unicode NFKC (so that compatibility forms such as full-width letters
+ * collapse to one spelling), trimming white space at both ends, case folding (upper then lower case in
+ * {@link Locale#ROOT}, so that {@code "STRASSE"} and {@code "straße"} meet), and NFKC again. It is refused if
+ * it is blank, longer than {@value #MAX_LENGTH} code points, or contains a control, format (invisible or
+ * bidirectional override), line or paragraph separator character, or a lone surrogate.
+ */
+public final class Usernames {
+
+    public static final int MAX_LENGTH = 256;
+
+    private Usernames() {
+    }
+
+    /**
+     * Normalises a username.
+     *
+     * @throws InvalidInputException if it is null, blank, too long or contains a forbidden character; the
+     *                               message never repeats the value
+     */
+    public static String normalise(String username) {
+        if (username == null) {
+            throw new InvalidInputException("username is missing");
+        }
+        // Refuse before normalising: NFKC must not turn a forbidden character into an accepted one unseen.
+        checkCharacters(username);
+        String folded = Normalizer.normalize(username, Normalizer.Form.NFKC).strip();
+        folded = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        folded = Normalizer.normalize(folded, Normalizer.Form.NFKC);
+        checkCharacters(folded);
+        if (folded.isEmpty()) {
+            throw new InvalidInputException("username is blank");
+        }
+        if (folded.codePointCount(0, folded.length()) > MAX_LENGTH) {
+            throw new InvalidInputException("username is longer than " + MAX_LENGTH + " characters");
+        }
+        return folded;
+    }
+
+    private static void checkCharacters(String value) {
+        int index = 0;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            switch (Character.getType(cp)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                        Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE ->
+                        throw new InvalidInputException(
+                                "username contains a control or invisible character at position " + index);
+                default -> {
+                }
+            }
+            i += Character.charCount(cp);
+            index++;
+        }
+    }
+}
