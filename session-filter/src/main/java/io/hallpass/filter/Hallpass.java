@@ -1,5 +1,6 @@
 package io.hallpass.filter;
 
+import io.hallpass.filter.web.RequestSession;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletContext;
@@ -21,8 +22,11 @@ public final class Hallpass {
     /** Servlet context attribute holding the started {@link Realm}. */
     public static final String REALM_ATTRIBUTE = "io.hallpass.realm";
 
-    /** Request attribute holding the resolved {@link SessionView}, once resolved. */
+    /** Request attribute holding the resolved {@link SessionView}, once resolved and if live. */
     public static final String SESSION_ATTRIBUTE = "io.hallpass.session";
+
+    /** Request attribute holding the request's lazy {@link RequestSession} (internal). */
+    static final String REQUEST_SESSION_ATTRIBUTE = "io.hallpass.request-session";
 
     private Hallpass() {
     }
@@ -49,14 +53,11 @@ public final class Hallpass {
         if (value instanceof SessionView view) {
             return Optional.of(view);
         }
-        if (value instanceof LazySession lazy) {
-            return lazy.get();
+        if (request.getAttribute(REQUEST_SESSION_ATTRIBUTE) instanceof RequestSession lazy) {
+            Optional<SessionView> view = lazy.lookup();
+            view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v));
+            return view;
         }
         return Optional.empty();
-    }
-
-    /** A session lookup deferred until someone asks; the filter puts one on public requests. */
-    interface LazySession {
-        Optional<SessionView> get();
     }
 }

@@ -1,0 +1,106 @@
+package io.hallpass.filter;
+
+import io.hallpass.filter.web.AuthEndpoints;
+import io.hallpass.filter.web.RequestSession;
+import io.hallpass.filter.web.Responder;
+import io.hallpass.realm.SessionView;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * The request as the application sees it behind the filter: the standard security methods answer from the
+ * Hallpass session, so code written against the servlet API ({@code getRemoteUser()}, {@code isUserInRole()},
+ * {@code login()}, {@code logout()}) keeps working unchanged. On public paths the session is only looked up
+ * if the application asks.
+ */
+final class HallpassRequest extends HttpServletRequestWrapper {
+
+    private final HttpServletResponse response;
+    private final RequestSession session;
+    private final AuthEndpoints endpoints;
+    private final Responder responder;
+
+    HallpassRequest(HttpServletRequest request, HttpServletResponse response, RequestSession session,
+                    AuthEndpoints endpoints, Responder responder) {
+        super(request);
+        this.response = response;
+        this.session = session;
+        this.endpoints = endpoints;
+        this.responder = responder;
+    }
+
+    private Optional<SessionView> view() {
+        Optional<SessionView> view = session.lookup();
+        view.ifPresent(v -> setAttribute(Hallpass.SESSION_ATTRIBUTE, v));
+        return view;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return view().map(v -> (Principal) new HallpassPrincipal(v.username(), v.accountId())).orElse(null);
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return view().map(SessionView::username).orElse(null);
+    }
+
+    /**
+     * Whether the signed-in user holds the role now (roles are re-read from the realm on every request).
+     * {@code "**"} means "any signed-in user", as the servlet specification defines it.
+     */
+    @Override
+    public boolean isUserInRole(String role) {
+        if (role == null) {
+            return false;
+        }
+        Optional<SessionView> view = view();
+        if (view.isEmpty()) {
+            return false;
+        }
+        return "**".equals(role) || view.get().hasRole(role);
+    }
+
+    @Override
+    public String getAuthType() {
+        return view().isPresent() ? HttpServletRequest.FORM_AUTH : null;
+    }
+
+    @Override
+    public boolean authenticate(HttpServletResponse ignored) throws IOException {
+        if (view().isPresent()) {
+            return true;
+        }
+        responder.unauthenticated(this, response);
+        return false;
+    }
+
+    @Override
+    public void login(String username, String password) throws ServletException {
+        SessionView v = endpoints.loginProgrammatically(this, response, session, username, password).view();
+        setAttribute(Hallpass.SESSION_ATTRIBUTE, v);
+    }
+
+    @Override
+    public void logout() throws ServletException {
+        try {
+            endpoints.endSession(this, response, session, "signed out by the application");
+        } catch (RuntimeException e) {
+            throw new ServletException("logout could not be recorded", e);
+        }
+        removeAttribute(Hallpass.SESSION_ATTRIBUTE);
+    }
+
+    /** The principal of a Hallpass session: the username, and the account id for applications that want it. */
+    record HallpassPrincipal(String name, long accountId) implements Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.hallpass.filter.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/**
+ * An IPv4 or IPv6 address block such as {@code 10.0.0.0/8}, {@code 192.168.1.7} or {@code ::1}, as used for
+ * the trusted-proxy list. Only literal addresses are accepted: a host name would mean a DNS lookup.
+ */
+public record Cidr(byte[] network, int prefixLength) {
+
+    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    public static Cidr parse(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length > 2 || !LITERAL.matcher(parts[0]).matches()) {
+            throw new IllegalArgumentException("is not an IP address or block (like 10.0.0.0/8 or ::1)");
+        }
+        byte[] address = literal(parts[0]);
+        if (address == null) {
+            throw new IllegalArgumentException("is not an IP address or block (like 10.0.0.0/8 or ::1)");
+        }
+        int bits = address.length * 8;
+        int prefix = bits;
+        if (parts.length == 2) {
+            try {
+                prefix = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                prefix = -1;
+            }
+            if (prefix < 0 || prefix > bits) {
+                throw new IllegalArgumentException("has a prefix length outside 0-" + bits);
+            }
+        }
+        return new Cidr(mask(address, prefix), prefix);
+    }
+
+    /** The address bytes of a literal IPv4/IPv6 address, or null if it is not one (never resolves names). */
+    public static byte[] literal(String text) {
+        if (text == null || text.isEmpty() || !LITERAL.matcher(text).matches()) {
+            return null;
+        }
+        if (text.indexOf(':') < 0) {
+            if (!IPV4.matcher(text).matches()) {
+                return null;
+            }
+            String[] octets = text.split("\\.");
+            byte[] out = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int n = Integer.parseInt(octets[i]);
+                if (n > 255) {
+                    return null;
+                }
+                out[i] = (byte) n;
+            }
+            return out;
+        }
+        try {
+            // with a ':' the JDK parses an IPv6 literal and never looks the text up as a name
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException | SecurityException e) {
+            return null;
+        }
+    }
+
+    public boolean contains(byte[] address) {
+        if (address == null || address.length != network.length) {
+            return false;
+        }
+        byte[] masked = mask(address, prefixLength);
+        return java.util.Arrays.equals(masked, network);
+    }
+
+    static byte[] mask(byte[] address, int prefix) {
+        byte[] out = address.clone();
+        for (int i = 0; i < out.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - i * 8));
+            out[i] = (byte) (out[i] & (0xff << (8 - keep)));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cidr c && c.prefixLength == prefixLength && java.util.Arrays.equals(c.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixLength;
+        } catch (UnknownHostException e) {
+            return "?/" + prefixLength;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package io.hallpass.filter.config;
+
+import io.hallpass.filter.policy.Durations;
+import io.hallpass.realm.InvalidInputException;
+import io.hallpass.realm.PasswordCost;
+import io.hallpass.realm.SchemaAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of the filter, read once at {@code init} and then immutable.
+ *
+ * <p>Each setting {@code NAME} is read from the filter's init-param {@code NAME}, else from the context-param
+ * {@code hallpass.NAME}, else it takes its default. A bad or conflicting value is refused with a message naming
+ * the setting, where it came from and the problem; all problems are reported together, and the filter then
+ * refuses to start, so the application fails to deploy instead of running unprotected.
+ */
+public record FilterSettings(
+        String jndiDataSource,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        int jdbcPoolSize,
+        SchemaAction schemaAction,
+        String rules,
+        String rulesFile,
+        boolean denyUnmatched,
+        Duration idleTimeout,
+        Duration absoluteTimeout,
+        Duration reauthWithin,
+        Duration rotationGrace,
+        String cookieName,
+        boolean cookieSecure,
+        String cookieSameSite,
+        String loginPage,
+        String loginPath,
+        String logoutPath,
+        String reauthPath,
+        String pageStylesheet,
+        List<Cidr> trustedProxies,
+        boolean csrfAllowSameSite,
+        String cacheControl,
+        int lockoutThreshold,
+        Duration lockoutWindow,
+        Duration lockoutDuration,
+        PasswordCost passwordCost,
+        byte[] tokenPepper,
+        Duration purgeInterval,
+        String deviceCookieName,
+        String riskPolicy,
+        Duration newDeviceReauthWithin,
+        String networkChange,
+        String userAgentChange,
+        int failedLoginsBeforeSuccess) {
+
+    /** Context-params carry this prefix; init-params do not. */
+    public static final String CONTEXT_PREFIX = "hallpass.";
+
+    /** Every setting name with its default, in the order the README documents them. */
+    public static final List<String> NAMES = List.of(
+            "jndi-datasource", "jdbc-url", "jdbc-user", "jdbc-password", "jdbc-pool-size", "schema-action",
+            "rules", "rules-file", "deny-unmatched",
+            "idle-timeout", "absolute-timeout", "reauth-within", "rotation-grace",
+            "cookie-name", "allow-unprefixed-cookie-name", "cookie-secure", "cookie-same-site",
+            "login-page", "login-path", "logout-path", "reauth-path", "page-stylesheet",
+            "trusted-proxies", "csrf-allow-same-site", "cache-control",
+            "lockout-threshold", "lockout-window", "lockout-duration",
+            "argon2-memory-kib", "argon2-iterations", "argon2-parallelism", "token-pepper-env",
+            "purge-interval",
+            "device-cookie-name", "risk-policy", "risk-new-device-reauth-within", "risk-network-change",
+            "risk-user-agent-change", "risk-failed-logins");
+
+    private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+    private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
+
+    /**
+     * Reads and checks every setting.
+     *
+     * @param initParams    the filter's init-params (name to value, null if absent)
+     * @param contextParams the context's init-params (full name to value, null if absent)
+     * @param environment   the process environment (for {@code token-pepper-env})
+     * @param realmProvided the application handed in its own realm, so no database settings are needed
+     * @throws SettingsException listing every problem found
+     */
+    public static FilterSettings read(Function<String, String> initParams, Function<String, String> contextParams,
+                                      Function<String, String> environment, boolean realmProvided)
+            throws SettingsException {
+        Reader r = new Reader(initParams, contextParams);
+
+        String jndi = r.string("jndi-datasource", null);
+        String jdbcUrl = r.string("jdbc-url", null);
+        String jdbcUser = r.string("jdbc-user", null);
+        String jdbcPassword = r.secret("jdbc-password");
+        int poolSize = r.integer("jdbc-pool-size", 10, 1, 1000);
+        if (realmProvided) {
+            if (jndi != null || jdbcUrl != null) {
+                r.problem(jndi != null ? "jndi-datasource" : "jdbc-url", null,
+                        "the application provides its own realm; database settings would be ignored");
+            }
+        } else if (jndi == null && jdbcUrl == null) {
+            r.problem("jdbc-url", null, "configure the database: set jdbc-url (for example "
+                    + "jdbc:h2:file:./hallpass-data/hallpass) or jndi-datasource");
+        } else if (jndi != null && jdbcUrl != null) {
+            r.problem("jndi-datasource", jndi, "set either jndi-datasource or jdbc-url, not both");
+        }
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+            r.problem("jdbc-url", null, "must start with 'jdbc:'");
+        }
+        if (jndi != null && (jdbcUser != null || jdbcPassword != null)) {
+            r.problem("jdbc-user", null, "jdbc-user and jdbc-password apply to jdbc-url, not to a JNDI data source");
+        }
+        SchemaAction schema = null;
+        String schemaText = r.string("schema-action", null);
+        if (schemaText != null) {
+            try {
+                schema = SchemaAction.parse(schemaText);
+            } catch (InvalidInputException e) {
+                r.problem("schema-action", schemaText, "must be create-if-missing, validate or none");
+            }
+        }
+
+        String rules = r.raw("rules");
+        String rulesFile = r.string("rules-file", null);
+        if (rules != null && rulesFile != null) {
+            r.problem("rules-file", rulesFile, "set either rules or rules-file, not both");
+        }
+        if (rulesFile != null && !rulesFile.startsWith("/WEB-INF/")) {
+            r.problem("rules-file", rulesFile, "must be a file under /WEB-INF/ (so that it is never served)");
+        }
+        boolean denyUnmatched = r.bool("deny-unmatched", true);
+
+        Duration idle = r.duration("idle-timeout", "30m");
+        Duration absolute = r.duration("absolute-timeout", "12h");
+        Duration reauth = r.duration("reauth-within", "5m");
+        Duration grace = r.duration("rotation-grace", "10s");
+        if (idle != null && absolute != null && idle.compareTo(absolute) > 0) {
+            r.problem("idle-timeout", r.text("idle-timeout"), "is longer than absolute-timeout");
+        }
+        if (grace != null && grace.compareTo(Duration.ofSeconds(60)) > 0) {
+            r.problem("rotation-grace", r.text("rotation-grace"), "must be at most 60s");
+        }
+
+        String cookieName = r.string("cookie-name", "__Host-hallpass");
+        boolean allowUnprefixed = r.bool("allow-unprefixed-cookie-name", false);
+        boolean secure = r.bool("cookie-secure", true);
+        String sameSite = r.string("cookie-same-site", "Lax");
+        checkCookieName(r, "cookie-name", cookieName, allowUnprefixed, secure);
+        String normalisedSameSite = switch (sameSite.toLowerCase(Locale.ROOT)) {
+            case "strict" -> "Strict";
+            case "lax" -> "Lax";
+            case "none" -> "None";
+            default -> {
+                r.problem("cookie-same-site", sameSite, "must be Strict, Lax or None");
+                yield "Lax";
+            }
+        };
+        if ("None".equals(normalisedSameSite) && !secure) {
+            r.problem("cookie-same-site", sameSite, "SameSite=None requires cookie-secure=true");
+        }
+
+        String loginPath = r.path("login-path", "/auth/login");
+        String logoutPath = r.path("logout-path", "/auth/logout");
+        String reauthPath = r.path("reauth-path", "/auth/reauth");
+        String loginPage = r.path("login-page", loginPath);
+        String stylesheet = r.path("page-stylesheet", null);
+        Set<String> endpoints = new LinkedHashSet<>(List.of(loginPath, logoutPath, reauthPath));
+        if (endpoints.size() < 3) {
+            r.problem("logout-path", logoutPath, "login-path, logout-path and reauth-path must all differ");
+        }
+        if (!loginPage.equals(loginPath) && endpoints.contains(loginPage)) {
+            r.problem("login-page", loginPage, "must be login-path (the built-in page) or a page of the application");
+        }
+
+        List<Cidr> proxies = new ArrayList<>();
+        String proxiesText = r.string("trusted-proxies", null);
+        if (proxiesText != null && !proxiesText.equalsIgnoreCase("none")) {
+            for (String part : proxiesText.split("[,\\s]+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                try {
+                    proxies.add(Cidr.parse(part));
+                } catch (IllegalArgumentException e) {
+                    r.problem("trusted-proxies", part, e.getMessage());
+                }
+            }
+        }
+        boolean allowSameSite = r.bool("csrf-allow-same-site", false);
+        String cacheControl = r.string("cache-control", "no-store");
+        if (cacheControl.equalsIgnoreCase("none")) {
+            cacheControl = null;
+        } else if (!cacheControl.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            r.problem("cache-control", null, "must be printable ASCII");
+        }
+
+        int threshold = r.integer("lockout-threshold", 10, 1, 1000);
+        Duration lockWindow = r.duration("lockout-window", "15m");
+        Duration lockDuration = r.duration("lockout-duration", "15m");
+
+        int memory = r.integer("argon2-memory-kib", PasswordCost.OWASP.memoryKiB(), 8, 4 * 1024 * 1024);
+        int iterations = r.integer("argon2-iterations", PasswordCost.OWASP.iterations(), 1, 100);
+        int parallelism = r.integer("argon2-parallelism", PasswordCost.OWASP.parallelism(), 1, 16);
+        PasswordCost cost = PasswordCost.OWASP;
+        try {
+            cost = new PasswordCost(memory, iterations, parallelism);
+        } catch (InvalidInputException e) {
+            r.problem("argon2-memory-kib", Integer.toString(memory), e.getMessage());
+        }
+
+        byte[] pepper = null;
+        String pepperEnv = r.string("token-pepper-env", null);
+        if (pepperEnv != null) {
+            String encoded = environment.apply(pepperEnv);
+            if (encoded == null || encoded.isBlank()) {
+                r.problem("token-pepper-env", pepperEnv, "names an environment variable that is not set");
+            } else {
+                try {
+                    pepper = Base64.getDecoder().decode(encoded.strip());
+                    if (pepper.length < 32) {
+                        r.problem("token-pepper-env", pepperEnv, "the pepper must be at least 32 bytes (base64)");
+                    }
+                } catch (IllegalArgumentException e) {
+                    r.problem("token-pepper-env", pepperEnv, "the variable must hold base64");
+                }
+            }
+        }
+        Duration purge = r.duration("purge-interval", "10m");
+
+        String deviceCookie = r.string("device-cookie-name", "__Host-hallpass-device");
+        checkCookieName(r, "device-cookie-name", deviceCookie, allowUnprefixed, secure);
+        if (deviceCookie.equals(cookieName)) {
+            r.problem("device-cookie-name", deviceCookie, "must differ from cookie-name");
+        }
+        String riskPolicy = r.string("risk-policy", null);
+        Duration newDeviceWindow = r.duration("risk-new-device-reauth-within", "2m");
+        String networkChange = r.choice("risk-network-change", "step-up", "ignore", "step-up", "revoke");
+        String userAgentChange = r.choice("risk-user-agent-change", "revoke", "ignore", "step-up", "revoke");
+        int failedLogins = r.integer("risk-failed-logins", 3, 1, 1000);
+
+        r.finish();
+        return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
+                denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
+                loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
+                threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy, newDeviceWindow,
+                networkChange, userAgentChange, failedLogins);
+    }
+
+    /** Whether the login page is the filter's own (served at {@code login-path}) rather than the application's. */
+    public boolean builtInLoginPage() {
+        return loginPage.equals(loginPath);
+    }
+
+    private static void checkCookieName(Reader r, String key, String name, boolean allowUnprefixed, boolean secure) {
+        if (!COOKIE_NAME.matcher(name).matches()) {
+            r.problem(key, name, "is not a valid cookie name (RFC 6265 token, at most 64 characters)");
+            return;
+        }
+        if (name.startsWith("__Host-")) {
+            if (!secure) {
+                r.problem(key, name, "a __Host- cookie requires cookie-secure=true (browsers drop it otherwise)");
+            }
+        } else if (!allowUnprefixed) {
+            r.problem(key, name, "names without the __Host- prefix can be set by a sibling subdomain; "
+                    + "use __Host-... or set allow-unprefixed-cookie-name=true");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never the JDBC password or the pepper
+        return "FilterSettings[" + (jdbcUrl != null ? "jdbc-url=" + jdbcUrl.split("[?;]", 2)[0]
+                : "jndi-datasource=" + jndiDataSource) + ", idle-timeout=" + idleTimeout + ", absolute-timeout="
+                + absoluteTimeout + ", cookie-name=" + cookieName + "]";
+    }
+
+    /** Reads values, remembering where each came from and collecting problems. */
+    private static final class Reader {
+        private final Function<String, String> init;
+        private final Function<String, String> context;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, String> init, Function<String, String> context) {
+            this.init = init;
+            this.context = context;
+        }
+
+        String raw(String name) {
+            String value = init.apply(name);
+            if (value == null) {
+                value = context.apply(CONTEXT_PREFIX + name);
+            }
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        String text(String name) {
+            String value = raw(name);
+            return value == null ? null : value.strip();
+        }
+
+        String origin(String name) {
+            return init.apply(name) != null ? "init-param " + name : "context-param " + CONTEXT_PREFIX + name;
+        }
+
+        String string(String name, String fallback) {
+            String value = text(name);
+            return value == null ? fallback : value;
+        }
+
+        /** A value never repeated in messages. */
+        String secret(String name) {
+            String value = raw(name);
+            return value == null ? null : value;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problem(name, value, "must be true or false");
+                    yield fallback;
+                }
+            };
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    problem(name, value, "must be between " + min + " and " + max);
+                    return fallback;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(name, value, "must be a whole number");
+                return fallback;
+            }
+        }
+
+        Duration duration(String name, String fallback) {
+            String value = text(name);
+            try {
+                return Durations.parse(value == null ? fallback : value);
+            } catch (IllegalArgumentException e) {
+                problem(name, value, e.getMessage());
+                return null;
+            }
+        }
+
+        String path(String name, String fallback) {
+            String value = text(name);
+            if (value == null) {
+                return fallback;
+            }
+            if (!APP_PATH.matcher(value).matches() || value.contains("//") || value.contains("/./")
+                    || value.contains("/../") || value.endsWith("/..") || value.endsWith("/.")) {
+                problem(name, value, "must be an application path such as /auth/login (no query, no wildcard)");
+                return fallback;
+            }
+            return value;
+        }
+
+        String choice(String name, String fallback, String... allowed) {
+            String value = string(name, fallback).toLowerCase(Locale.ROOT);
+            for (String a : allowed) {
+                if (a.equals(value)) {
+                    return a;
+                }
+            }
+            problem(name, value, "must be one of " + String.join(", ", allowed));
+            return fallback;
+        }
+
+        void problem(String name, String value, String message) {
+            problems.add(origin(name) + (value == null ? "" : " ('" + value + "')") + ": " + message);
+        }
+
+        void finish() throws SettingsException {
+            if (!problems.isEmpty()) {
+                throw new SettingsException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.hallpass.filter.web;
+
+import io.hallpass.realm.ClientFacts;
+import io.hallpass.realm.InvalidInputException;
+import io.hallpass.realm.LoginResult;
+import io.hallpass.realm.OpenedSession;
+import io.hallpass.realm.Realm;
+import io.hallpass.realm.SessionView;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The filter's own endpoints: sign in ({@code POST login-path}, and the built-in page on GET), sign out
+ * ({@code POST logout-path}) and re-authentication ({@code GET reauth-path} shows the page, {@code POST}
+ * checks the password of the session's own account). The caller has already passed the firewall and the
+ * cross-origin check.
+ */
+public final class AuthEndpoints {
+
+    /** Settings the endpoints need, taken from the filter's settings. */
+    public record Paths(String loginPage, String loginPath, String logoutPath, String reauthPath,
+                        String cookieName, String deviceCookieName) {
+
+        boolean builtInLoginPage() {
+            return loginPage.equals(loginPath);
+        }
+    }
+
+    private final Supplier<Realm> realm;
+    private final Paths paths;
+    private final Cookies cookies;
+    private final Responder responder;
+    private final ClientAddress clients;
+    private final ReturnPath returnPaths;
+
+    public AuthEndpoints(Supplier<Realm> realm, Paths paths, Cookies cookies, Responder responder,
+                         ClientAddress clients, ReturnPath returnPaths) {
+        this.realm = realm;
+        this.paths = paths;
+        this.cookies = cookies;
+        this.responder = responder;
+        this.clients = clients;
+        this.returnPaths = returnPaths;
+    }
+
+    /** Whether {@code path} is one of the endpoints (then {@link #handle} answers it; nothing else runs). */
+    public boolean handles(String path) {
+        return path.equals(paths.loginPath()) || path.equals(paths.logoutPath()) || path.equals(paths.reauthPath());
+    }
+
+    public void handle(String path, HttpServletRequest request, HttpServletResponse response, RequestSession session)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        boolean post = "POST".equals(method);
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (path.equals(paths.loginPath())) {
+            if (post) {
+                login(request, response, session);
+            } else if (read) {
+                loginPage(request, response);
+            } else {
+                responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+            }
+        } else if (path.equals(paths.logoutPath())) {
+            if (post) {
+                logout(request, response, session);
+            } else {
+                responder.reject(request, response, 405, "sign out with POST", Set.of("POST"));
+            }
+        } else if (post) {
+            reauthenticate(request, response, session);
+        } else if (read) {
+            reauthPage(request, response, session);
+        } else {
+            responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ sign in
+
+    private void loginPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String returnPath = returnParam(request.getParameter("return"));
+        if (!paths.builtInLoginPage()) {
+            responder.redirect(request, response, paths.loginPage() + Responder.query("return", returnPath, null, null));
+            return;
+        }
+        Responder.noStore(response);
+        responder.html(response, 200, responder.pages().login(paths.loginPath(), returnPath,
+                request.getParameter("error") != null));
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response, RequestSession session)
+            throws IOException {
+        FormInput in;
+        try {
+            in = FormInput.read(request);
+        } catch (FormInput.Refused e) {
+            responder.reject(request, response, e.status(), e.getMessage(), null);
+            return;
+        }
+        boolean browser = !in.isJson() && ClientKind.isBrowser(request);
+        String returnPath = returnParam(in.get("return"));
+        String username = in.get("username");
+        String password = in.get("password");
+        if (username == null || password == null || username.isBlank() || password.isEmpty()) {
+            loginFailed(request, response, browser, returnPath, 400, "username and password are required");
+            return;
+        }
+        Device device = device(request);
+        LoginResult result;
+        try {
+            result = realm.get().login(username, password, facts(request, device.id()));
+        } catch (InvalidInputException e) {
+            loginFailed(request, response, browser, returnPath, 400, e.getMessage());
+            return;
+        }
+        if (result instanceof LoginResult.Success ok) {
+            startSession(request, response, session, ok.session());
+            if (device.isNew()) {
+                cookies.setPersistent(response, paths.deviceCookieName(), device.id(), DeviceIds.MAX_AGE_SECONDS);
+            }
+            Responder.noStore(response);
+            if (browser) {
+                responder.redirect(request, response, returnPath == null ? "/" : returnPath);
+            } else {
+                SessionView v = ok.session().view();
+                responder.json(response, 200, Json.object("username", v.username(), "roles",
+                        new java.util.TreeSet<>(v.roles()), "newDevice", ok.newDevice()));
+            }
+        } else if (result instanceof LoginResult.Locked locked) {
+            responder.tooManyAttempts(request, response,
+                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
+        } else if (result instanceof LoginResult.Busy) {
+            responder.unavailable(request, response, 1);
+        } else {
+            loginFailed(request, response, browser, returnPath, 401, "wrong username or password");
+        }
+    }
+
+    private void loginFailed(HttpServletRequest request, HttpServletResponse response, boolean browser,
+                             String returnPath, int status, String message) throws IOException {
+        Responder.noStore(response);
+        if (browser) {
+            responder.redirect(request, response, paths.loginPage() + Responder.query("error", "1", "return", returnPath));
+        } else if (status == 401) {
+            response.setHeader("WWW-Authenticate", Responder.CHALLENGE_SCHEME + " realm=\"hallpass\"");
+            responder.json(response, 401, Json.object("error", "invalid_credentials", "message", message));
+        } else {
+            responder.reject(request, response, status, message, null);
+        }
+    }
+
+    /**
+     * Makes a freshly opened session the request's session: the session presented before (if any) is revoked
+     * so that a token planted before sign-in can never become a signed-in one, the cookie is set, and the
+     * container's own session id, if the application uses one, is changed too.
+     */
+    void startSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
+                      OpenedSession opened) {
+        String previous = session.token();
+        if (previous != null && !previous.equals(opened.token())) {
+            realm.get().revoke(previous, "replaced by a new sign-in");
+        }
+        cookies.set(response, paths.cookieName(), opened.token());
+        HttpSession container = request.getSession(false);
+        if (container != null) {
+            request.changeSessionId();
+        }
+        session.replace(opened);
+    }
+
+    /** {@code HttpServletRequest.login(username, password)}: the same checks as the sign-in endpoint. */
+    public OpenedSession loginProgrammatically(HttpServletRequest request, HttpServletResponse response,
+                                               RequestSession session, String username, String password)
+            throws ServletException {
+        if (session.lookup().isPresent()) {
+            throw new ServletException("already signed in");
+        }
+        LoginResult result;
+        try {
+            result = realm.get().login(username, password, facts(request, device(request).id()));
+        } catch (InvalidInputException e) {
+            throw new ServletException("login refused: " + e.getMessage());
+        }
+        if (result instanceof LoginResult.Success ok) {
+            startSession(request, response, session, ok.session());
+            return ok.session();
+        }
+        throw new ServletException(result instanceof LoginResult.Locked ? "login refused: too many attempts"
+                : result instanceof LoginResult.Busy ? "login refused: busy, retry shortly" : "login failed");
+    }
+
+    // ----------------------------------------------------------------------------------------- sign out
+
+    private void logout(HttpServletRequest request, HttpServletResponse response, RequestSession session)
+            throws IOException {
+        endSession(request, response, session, "signed out");
+        Responder.noStore(response);
+        if (ClientKind.isBrowser(request)) {
+            responder.redirect(request, response, "/");
+        } else {
+            response.setStatus(204);
+        }
+    }
+
+    /**
+     * Revokes the request's session on the server (first: if the realm cannot be reached this throws and the
+     * cookie is kept, so the user can try again), then clears the cookie and the container's session.
+     */
+    public void endSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
+                           String reason) {
+        if (session.hasToken()) {
+            realm.get().revoke(session.token(), reason);
+        }
+        cookies.clear(response, paths.cookieName());
+        HttpSession container = request.getSession(false);
+        if (container != null) {
+            container.invalidate();
+        }
+        session.clear();
+    }
+
+    // ------------------------------------------------------------------------------- re-authentication
+
+    private void reauthPage(HttpServletRequest request, HttpServletResponse response, RequestSession session)
+            throws IOException {
+        String returnPath = returnParam(request.getParameter("return"));
+        Optional<SessionView> view = session.resolve();
+        if (view.isEmpty()) {
+            Responder.noStore(response);
+            responder.redirect(request, response, paths.loginPage() + Responder.query("return", returnPath, null, null));
+            return;
+        }
+        Responder.noStore(response);
+        responder.html(response, 200, responder.pages().reauthenticate(paths.reauthPath(), view.get().username(),
+                returnPath, request.getParameter("error") != null, request.getParameter("resubmit") != null));
+    }
+
+    private void reauthenticate(HttpServletRequest request, HttpServletResponse response, RequestSession session)
+            throws IOException {
+        FormInput in;
+        try {
+            in = FormInput.read(request);
+        } catch (FormInput.Refused e) {
+            responder.reject(request, response, e.status(), e.getMessage(), null);
+            return;
+        }
+        boolean browser = !in.isJson() && ClientKind.isBrowser(request);
+        String returnPath = returnParam(in.get("return"));
+        Responder.noStore(response);
+        Optional<SessionView> view = session.resolve();
+        if (view.isEmpty()) {
+            if (browser) {
+                responder.redirect(request, response, paths.loginPage() + Responder.query("return", returnPath, null, null));
+            } else {
+                responder.unauthenticated(request, response);
+            }
+            return;
+        }
+        String password = in.get("password");
+        if (password == null || password.isEmpty()) {
+            reauthFailed(request, response, browser, returnPath, 400, "password is required");
+            return;
+        }
+        LoginResult result;
+        try {
+            result = realm.get().reauthenticate(session.token(), password, facts(request, device(request).id()));
+        } catch (InvalidInputException e) {
+            reauthFailed(request, response, browser, returnPath, 400, e.getMessage());
+            return;
+        }
+        if (result instanceof LoginResult.Success ok) {
+            cookies.set(response, paths.cookieName(), ok.session().token());
+            session.replace(ok.session());
+            if (browser) {
+                responder.redirect(request, response, returnPath == null ? "/" : returnPath);
+            } else {
+                responder.json(response, 200, Json.object("username", ok.session().view().username(),
+                        "authenticatedAt", ok.session().view().lastAuthenticatedAt().toString()));
+            }
+        } else if (result instanceof LoginResult.Locked locked) {
+            responder.tooManyAttempts(request, response,
+                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
+        } else if (result instanceof LoginResult.Busy) {
+            responder.unavailable(request, response, 1);
+        } else {
+            reauthFailed(request, response, browser, returnPath, 401, "wrong password");
+        }
+    }
+
+    private void reauthFailed(HttpServletRequest request, HttpServletResponse response, boolean browser,
+                              String returnPath, int status, String message) throws IOException {
+        if (browser) {
+            responder.redirect(request, response, paths.reauthPath() + Responder.query("error", "1", "return", returnPath));
+        } else if (status == 401) {
+            responder.json(response, 401, Json.object("error", "invalid_credentials", "message", message));
+        } else {
+            responder.reject(request, response, status, message, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private String returnParam(String candidate) {
+        return candidate == null || !returnPaths.isSafe(candidate) ? null : candidate;
+    }
+
+    /** The facts about the client the realm records: address, user agent, device id. */
+    public ClientFacts facts(HttpServletRequest request, String deviceId) {
+        return new ClientFacts(clients.clientIp(request), request.getHeader("User-Agent"), deviceId);
+    }
+
+    private record Device(String id, boolean isNew) {
+    }
+
+    private Device device(HttpServletRequest request) {
+        Cookies.Read read = Cookies.read(request, paths.deviceCookieName());
+        if (read.present() && DeviceIds.isValid(read.value())) {
+            return new Device(read.value(), false);
+        }
+        return new Device(DeviceIds.newId(), true);
+    }
+
+    /** The device id the request carries, or null. */
+    public String deviceIdOf(HttpServletRequest request) {
+        Cookies.Read read = Cookies.read(request, paths.deviceCookieName());
+        return read.present() && DeviceIds.isValid(read.value()) ? read.value() : null;
+    }
+}

@@ -1,0 +1,177 @@
+package io.hallpass.filter.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallpass.realm.PasswordCost;
+import io.hallpass.realm.SchemaAction;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FilterSettingsTest {
+
+    private final Map<String, String> init = new HashMap<>();
+    private final Map<String, String> context = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    private FilterSettings read() throws SettingsException {
+        return FilterSettings.read(init::get, context::get, env::get, false);
+    }
+
+    private String problems() {
+        SettingsException e = assertThrows(SettingsException.class, this::read);
+        return String.join("\n", e.problems());
+    }
+
+    @Test
+    void defaultsFollowNistAal2AndSecureCookies() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        FilterSettings s = read();
+        assertEquals(Duration.ofMinutes(30), s.idleTimeout());
+        assertEquals(Duration.ofHours(12), s.absoluteTimeout());
+        assertEquals(Duration.ofMinutes(5), s.reauthWithin());
+        assertEquals("__Host-hallpass", s.cookieName());
+        assertTrue(s.cookieSecure());
+        assertEquals("Lax", s.cookieSameSite());
+        assertTrue(s.denyUnmatched());
+        assertEquals("/auth/login", s.loginPage());
+        assertTrue(s.builtInLoginPage());
+        assertEquals(List.of(), s.trustedProxies());
+        assertEquals("no-store", s.cacheControl());
+        assertEquals(PasswordCost.OWASP, s.passwordCost());
+        assertNull(s.schemaAction(), "the realm picks: create-if-missing on H2, validate elsewhere");
+        assertFalse(s.csrfAllowSameSite());
+    }
+
+    @Test
+    void contextParamsWithThePrefixAreTheFallbackAndInitParamsWin() throws SettingsException {
+        context.put("hallpass.jdbc-url", "jdbc:h2:mem:ctx");
+        context.put("hallpass.idle-timeout", "10m");
+        init.put("idle-timeout", "5m");
+        context.put("idle-timeout", "1m"); // unprefixed context-params are the application's, not ours
+        FilterSettings s = read();
+        assertEquals("jdbc:h2:mem:ctx", s.jdbcUrl());
+        assertEquals(Duration.ofMinutes(5), s.idleTimeout());
+    }
+
+    @Test
+    void aMissingDatabaseIsAClearErrorNotASilentDefault() {
+        assertTrue(problems().contains("configure the database"));
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsKeyAndOrigin() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("idle-timeout", "soon");
+        context.put("hallpass.cookie-same-site", "Loose");
+        init.put("deny-unmatched", "maybe");
+        init.put("schema-action", "update");
+        String p = problems();
+        assertTrue(p.contains("init-param idle-timeout ('soon')"), p);
+        assertTrue(p.contains("context-param hallpass.cookie-same-site ('Loose'): must be Strict, Lax or None"), p);
+        assertTrue(p.contains("init-param deny-unmatched ('maybe'): must be true or false"), p);
+        assertTrue(p.contains("init-param schema-action ('update')"), p);
+    }
+
+    @Test
+    void anUnprefixedCookieNameIsRefusedUnlessExplicitlyAllowed() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("cookie-name", "SESSION");
+        assertTrue(problems().contains("__Host-"));
+        init.put("allow-unprefixed-cookie-name", "true");
+        init.put("device-cookie-name", "DEVICE");
+        assertEquals("SESSION", read().cookieName());
+    }
+
+    @Test
+    void aHostPrefixedCookieWithoutSecureIsRefused() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("cookie-secure", "false");
+        assertTrue(problems().contains("requires cookie-secure=true"));
+    }
+
+    @Test
+    void conflictingSettingsAreRefused() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("jndi-datasource", "java:comp/env/jdbc/app");
+        init.put("rules", "/ = public");
+        init.put("rules-file", "/WEB-INF/rules.txt");
+        init.put("idle-timeout", "13h");
+        init.put("logout-path", "/auth/login");
+        String p = problems();
+        assertTrue(p.contains("either jndi-datasource or jdbc-url"), p);
+        assertTrue(p.contains("either rules or rules-file"), p);
+        assertTrue(p.contains("longer than absolute-timeout"), p);
+        assertTrue(p.contains("must all differ"), p);
+    }
+
+    @Test
+    void theRulesFileMustNotBeServable() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("rules-file", "/rules.txt");
+        assertTrue(problems().contains("under /WEB-INF/"));
+    }
+
+    @Test
+    void pathsMustBePlainApplicationPaths() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("login-page", "https://evil.example/login");
+        init.put("reauth-path", "/auth/../reauth");
+        String p = problems();
+        assertTrue(p.contains("init-param login-page"), p);
+        assertTrue(p.contains("init-param reauth-path"), p);
+    }
+
+    @Test
+    void trustedProxiesAreLiteralAddressesOrBlocks() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("trusted-proxies", "10.0.0.0/8, ::1 192.168.1.7");
+        assertEquals(3, read().trustedProxies().size());
+        init.put("trusted-proxies", "proxy.internal");
+        assertTrue(problems().contains("trusted-proxies ('proxy.internal')"));
+    }
+
+    @Test
+    void thePepperComesFromTheEnvironmentAndIsNeverEchoed() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("token-pepper-env", "HALLPASS_PEPPER");
+        assertTrue(problems().contains("not set"));
+        env.put("HALLPASS_PEPPER", "c2hvcnQ=");
+        String p = problems();
+        assertTrue(p.contains("at least 32 bytes") && !p.contains("c2hvcnQ="), p);
+        env.put("HALLPASS_PEPPER", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertEquals(32, read().tokenPepper().length);
+    }
+
+    @Test
+    void theJdbcPasswordNeverAppearsInMessagesOrToString() throws SettingsException {
+        init.put("jdbc-url", "jdbc:postgresql://db/app?password=hunter2");
+        init.put("jdbc-password", "hunter2");
+        FilterSettings s = read();
+        assertFalse(s.toString().contains("hunter2"), s.toString());
+        init.put("idle-timeout", "x");
+        assertFalse(problems().contains("hunter2"));
+    }
+
+    @Test
+    void schemaActionIsParsed() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("schema-action", "validate");
+        assertEquals(SchemaAction.VALIDATE, read().schemaAction());
+    }
+
+    @Test
+    void aProvidedRealmMakesDatabaseSettingsAMistake() throws SettingsException {
+        assertEquals(null, FilterSettings.read(init::get, context::get, env::get, true).jdbcUrl());
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> FilterSettings.read(init::get, context::get, env::get, true));
+        assertTrue(e.getMessage().contains("provides its own realm"));
+    }
+}
