@@ -1,0 +1,590 @@
+package io.hallpass.filter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallpass.filter.Hallpass;
+import io.hallpass.realm.AccountView;
+import io.hallpass.realm.PasswordCost;
+import io.hallpass.realm.Realm;
+import io.hallpass.realm.SchemaAction;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The filter's HTTP behaviour, asserted on the wire against a real container. Each container runs this same
+ * suite through a subclass; nothing here knows which container it talks to.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class HttpContract {
+
+    static final String COOKIE = "__Host-hallpass";
+    static final String RULES = """
+            # the test application's rules
+            GET "" = public
+            GET /public/* = public
+            GET,POST /account/* = authenticated
+            GET,POST /account/payout = role:customer
+            GET /admin/* = role:admin
+            POST /admin/* = role:admin, reauth
+            GET /api/* = authenticated
+            GET,POST,DELETE /programmatic = public
+            GET /session-url = public
+            """;
+
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    protected MutableClock clock;
+    protected SwitchableDataSource database;
+    protected Realm realm;
+    protected Container server;
+    protected RawHttp http;
+
+    /** The container this run of the suite uses. */
+    protected abstract Container newContainer();
+
+    public static TestApp application(Realm realm) {
+        return new TestApp()
+                .servlet("echo", new TestServlets.Echo(), "/")
+                .servlet("secret", new TestServlets.Secret(), "/admin/*")
+                .servlet("reports", new TestServlets.Reports(), "/reports/*")
+                .servlet("payout", new TestServlets.Payout(), "/account/payout")
+                .servlet("forwarder", new TestServlets.Forwarder(), "/public/forward")
+                .servlet("includer", new TestServlets.Includer(), "/public/include")
+                .servlet("forbidden", new TestServlets.ForbiddenPage(), "/error/403")
+                .servlet("programmatic", new TestServlets.Programmatic(), "/programmatic")
+                .servlet("url-rewriting", new TestServlets.UrlRewriting(), "/session-url")
+                .forbiddenPage("/error/403")
+                .param("rules", RULES)
+                .param("reauth-within", "5m")
+                .onStart(context -> context.setAttribute(Hallpass.REALM_ATTRIBUTE, realm));
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:hallpass-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        database = new SwitchableDataSource(h2);
+        realm = Realm.builder().dataSource(database).schemaAction(SchemaAction.CREATE_IF_MISSING).clock(clock)
+                .passwordCost(new PasswordCost(64, 1, 1)).lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15))
+                .build();
+        server = newContainer();
+        server.start(application(realm));
+        assertTrue(server.applicationAvailable(), server.name() + " did not start the test application");
+        http = new RawHttp(server.port());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** A fresh account with the given roles; its password is {@code "pw-" + username}. */
+    protected String newUser(String... roles) {
+        String name = "user" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        AccountView account = realm.createAccount(name, "pw-" + name);
+        for (String role : roles) {
+            realm.grantRole(account.id(), role, null, "test");
+        }
+        return name;
+    }
+
+    protected long accountId(String username) {
+        return realm.findAccount(username).orElseThrow().id();
+    }
+
+    protected static String form(String... namesAndValues) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(namesAndValues[i]).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    /** Signs in through the API and answers the Cookie header value to send afterwards. */
+    protected String login(String username) {
+        RawHttp.Response r = http.request("POST", "/auth/login").api().sameOrigin()
+                .form(form("username", username, "password", "pw-" + username)).send();
+        assertEquals(200, r.status(), r.toString());
+        String token = r.cookie(COOKIE);
+        assertNotNull(token, "login must set the session cookie: " + r);
+        return COOKIE + "=" + token;
+    }
+
+    protected RawHttp.Response apiGet(String path, String cookie) {
+        return http.request("GET", path).api().cookie(cookie).send();
+    }
+
+    // ---------------------------------------------------------------------------------- unauthenticated
+
+    @Test
+    void anAnonymousBrowserIsSentToSignInWithASameOriginReturnPath() {
+        RawHttp.Response r = http.request("GET", "/account/profile?tab=2").browser().send();
+        assertEquals(303, r.status(), r.toString());
+        assertEquals("/auth/login?return=%2Faccount%2Fprofile%3Ftab%3D2", r.header("Location"));
+        assertEquals("no-store", r.header("Cache-Control"));
+    }
+
+    @Test
+    void anAnonymousApiClientGets401WithAChallengeAndJson() {
+        RawHttp.Response r = apiGet("/api/me", null);
+        assertEquals(401, r.status(), r.toString());
+        assertTrue(r.header("WWW-Authenticate").startsWith("Hallpass realm="), r.toString());
+        assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+        assertTrue(r.body().contains("\"error\":\"unauthenticated\""), r.body());
+    }
+
+    @Test
+    void publicPathsAnswerWithoutASession() {
+        RawHttp.Response r = apiGet("/public/hello", null);
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.body().startsWith("echo GET /public/hello user=null"), r.body());
+        assertEquals(200, apiGet("/", null).status());
+    }
+
+    @Test
+    void anUnmatchedPathIsDeniedEvenWhenSignedIn() {
+        String cookie = login(newUser("customer"));
+        assertEquals(403, apiGet("/nowhere", cookie).status());
+        assertEquals(403, apiGet("/nowhere", null).status());
+        assertEquals(403, apiGet("/error/403", cookie).status(), "an error page is not a public path");
+    }
+
+    // ------------------------------------------------------------------------------------------ sign in
+
+    @Test
+    void signingInSetsAHostOnlySecureCookieAndReturnsToThePage() {
+        String user = newUser("customer");
+        RawHttp.Response r = http.request("POST", "/auth/login").browser().sameOrigin()
+                .form(form("username", user, "password", "pw-" + user, "return", "/account/overview")).send();
+        assertEquals(303, r.status(), r.toString());
+        assertEquals("/account/overview", r.header("Location"));
+        String setCookie = r.setCookieHeader(COOKIE);
+        assertNotNull(setCookie, r.toString());
+        assertTrue(setCookie.matches(COOKIE + "=hp1_[A-Za-z0-9_-]+; Path=/; Secure; HttpOnly; SameSite=Lax"), setCookie);
+        RawHttp.Response page = apiGet("/account/overview", COOKIE + "=" + r.cookie(COOKIE));
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.body().contains("user=" + user), page.body());
+    }
+
+    @Test
+    void signingInWithJsonAnswersTheUsernameAndRoles() {
+        String user = newUser("customer", "support");
+        RawHttp.Response r = http.request("POST", "/auth/login").api()
+                .json("{\"username\":\"" + user.toUpperCase() + "\",\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.body().contains("\"username\":\"" + user + "\""), r.body());
+        assertTrue(r.body().contains("\"roles\":[\"customer\",\"support\"]"), r.body());
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
+        String user = newUser("customer");
+        RawHttp.Response wrong = http.request("POST", "/auth/login").api()
+                .form(form("username", user, "password", "not-the-password")).send();
+        RawHttp.Response unknown = http.request("POST", "/auth/login").api()
+                .form(form("username", "nobody-" + UUID.randomUUID(), "password", "not-the-password")).send();
+        assertEquals(401, wrong.status());
+        assertEquals(wrong.status(), unknown.status());
+        assertEquals(wrong.body(), unknown.body());
+        assertEquals(wrong.header("WWW-Authenticate"), unknown.header("WWW-Authenticate"));
+        assertNull(wrong.cookie(COOKIE));
+
+        RawHttp.Response browser = http.request("POST", "/auth/login").browser().sameOrigin()
+                .form(form("username", user, "password", "nope-nope", "return", "/account/x")).send();
+        assertEquals(303, browser.status());
+        assertEquals("/auth/login?error=1&return=%2Faccount%2Fx", browser.header("Location"));
+    }
+
+    @Test
+    void afterTooManyFailuresSignInIsRefusedWith429UntilTheLockEnds() {
+        String user = newUser("customer");
+        String ghost = "ghost-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.request("POST", "/auth/login").api()
+                    .form(form("username", user, "password", "wrong-" + i)).send().status());
+            assertEquals(401, http.request("POST", "/auth/login").api()
+                    .form(form("username", ghost, "password", "wrong-" + i)).send().status());
+        }
+        RawHttp.Response locked = http.request("POST", "/auth/login").api()
+                .form(form("username", user, "password", "pw-" + user)).send();
+        assertEquals(429, locked.status(), "even the right password waits: " + locked);
+        long retryAfter = Long.parseLong(locked.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, locked.toString());
+        RawHttp.Response ghostLocked = http.request("POST", "/auth/login").api()
+                .form(form("username", ghost, "password", "whatever")).send();
+        assertEquals(429, ghostLocked.status(), "a lock says nothing about whether the account exists");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertNotNull(login(user));
+    }
+
+    @Test
+    void theReturnPathNeverLeavesTheOrigin() {
+        String user = newUser("customer");
+        for (String evil : new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example", "/%2e%2e/admin"}) {
+            RawHttp.Response r = http.request("POST", "/auth/login").browser().sameOrigin()
+                    .form(form("username", user, "password", "pw-" + user, "return", evil)).send();
+            assertEquals(303, r.status());
+            assertEquals("/", r.header("Location"), "return=" + evil);
+        }
+    }
+
+    @Test
+    void credentialsInTheUrlAreRefused() {
+        RawHttp.Response r = http.request("POST", "/auth/login?password=secret").api()
+                .form(form("username", "x")).send();
+        assertEquals(400, r.status(), r.toString());
+    }
+
+    @Test
+    void aNewSignInRevokesTheSessionPresentedWithIt() {
+        String user = newUser("customer");
+        String first = login(user);
+        RawHttp.Response r = http.request("POST", "/auth/login").api().cookie(first)
+                .form(form("username", user, "password", "pw-" + user)).send();
+        assertEquals(200, r.status());
+        assertNotEquals(first, COOKIE + "=" + r.cookie(COOKIE));
+        assertEquals(401, apiGet("/account/x", first).status(), "the pre-login token must be dead");
+    }
+
+    // ---------------------------------------------------------------------------------- authorisation
+
+    @Test
+    void aSignedInUserWithoutTheRoleIsForbidden() {
+        String cookie = login(newUser("customer"));
+        RawHttp.Response browser = http.request("GET", "/admin/users").browser().cookie(cookie).send();
+        assertEquals(403, browser.status(), browser.toString());
+        assertTrue(browser.body().contains("Custom forbidden page"), "the application's error page: " + browser);
+        RawHttp.Response api = apiGet("/admin/users", cookie);
+        assertEquals(403, api.status());
+        assertTrue(api.body().contains("\"error\":\"forbidden\""), api.body());
+        assertFalse(browser.body().contains("TOP-SECRET") || api.body().contains("TOP-SECRET"));
+    }
+
+    @Test
+    void methodsTheRulesDoNotNameAreRefusedWith405() {
+        String cookie = login(newUser("customer"));
+        RawHttp.Response r = http.request("DELETE", "/account/thing").api().cookie(cookie).sameOrigin().send();
+        assertEquals(405, r.status(), r.toString());
+        assertEquals("GET, HEAD, POST", r.header("Allow"));
+    }
+
+    @Test
+    void annotationsAloneProtectAServlet() {
+        assertEquals(401, apiGet("/reports/sales", null).status());
+        assertEquals(403, apiGet("/reports/sales", login(newUser("customer"))).status());
+        RawHttp.Response ok = apiGet("/reports/sales", login(newUser("reporting")));
+        assertEquals(200, ok.status(), ok.toString());
+        assertTrue(ok.body().startsWith("TOP-SECRET report"), ok.body());
+    }
+
+    @Test
+    void whenARuleAndAnAnnotationApplyBothMustPass() {
+        // the rule wants role customer; the annotation wants a password entered within two minutes
+        String support = login(newUser("support"));
+        assertEquals(403, http.request("POST", "/account/payout").api().cookie(support).form("amount=5").send().status());
+        String customer = login(newUser("customer"));
+        RawHttp.Response paid = http.request("POST", "/account/payout").api().cookie(customer).form("amount=5").send();
+        assertEquals(200, paid.status(), paid.toString());
+        assertTrue(paid.body().startsWith("TOP-SECRET paid 5"), paid.body());
+    }
+
+    @Test
+    void theServletSecurityApiAnswersFromTheSession() {
+        String admin = newUser("admin");
+        RawHttp.Response r = apiGet("/account/whoami", login(admin));
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("user=" + admin + " admin=true customer=false any=true auth=FORM principal=" + admin),
+                r.body());
+    }
+
+    @Test
+    void publicPagesLookTheSessionUpOnlyWhenAsked() {
+        String user = newUser("customer");
+        RawHttp.Response r = apiGet("/public/page", login(user));
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("user=" + user), "getRemoteUser() on a public page resolves lazily: " + r.body());
+    }
+
+    @Test
+    void authenticatedAnswersAreNotCached() {
+        RawHttp.Response r = apiGet("/account/x", login(newUser("customer")));
+        assertEquals(200, r.status());
+        assertEquals("no-store", r.header("Cache-Control"));
+    }
+
+    // ---------------------------------------------------------------------------------- step-up
+
+    @Test
+    void aStaleSessionMustReauthenticateForASensitiveActionApi() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        clock.advance(Duration.ofMinutes(3));
+        RawHttp.Response challenge = http.request("POST", "/account/payout").api().cookie(cookie).form("amount=9").send();
+        assertEquals(401, challenge.status(), challenge.toString());
+        String www = challenge.header("WWW-Authenticate");
+        assertTrue(www.contains("error=\"insufficient_user_authentication\"") && www.contains("max_age=120"), www);
+        assertTrue(challenge.body().contains("\"max_age\":120"), challenge.body());
+        assertEquals(200, apiGet("/account/payout", cookie).status(), "reading the form stays calm");
+
+        RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                .json("{\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(200, reauth.status(), reauth.toString());
+        String fresh = COOKIE + "=" + reauth.cookie(COOKIE);
+        assertNotEquals(cookie, fresh, "re-authentication rotates the token");
+        assertEquals(200, http.request("POST", "/account/payout").api().cookie(fresh).form("amount=9").send().status());
+        assertEquals(401, http.request("POST", "/account/payout").api().cookie(cookie).form("amount=9").send().status(),
+                "the old token never carries the fresh authentication, even in its grace");
+        assertEquals(200, apiGet("/account/x", cookie).status(), "but it still works for calm pages during the grace");
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(401, apiGet("/account/x", cookie).status(), "and dies after the grace");
+        assertEquals(200, apiGet("/account/x", fresh).status());
+    }
+
+    @Test
+    void aStaleSessionMustReauthenticateForASensitiveActionBrowser() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        clock.advance(Duration.ofMinutes(3));
+        RawHttp.Response challenge = http.request("POST", "/account/payout").browser().sameOrigin().cookie(cookie)
+                .header("Referer", "http://127.0.0.1:" + server.port() + "/account/payout?step=2").form("amount=9").send();
+        assertEquals(303, challenge.status(), challenge.toString());
+        assertEquals("/auth/reauth?return=%2Faccount%2Fpayout%3Fstep%3D2&resubmit=1", challenge.header("Location"));
+
+        RawHttp.Response page = http.request("GET", challenge.header("Location")).browser().cookie(cookie).send();
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("submit it again") && page.body().contains(user), page.body());
+
+        RawHttp.Response done = http.request("POST", "/auth/reauth").browser().sameOrigin().cookie(cookie)
+                .form(form("password", "pw-" + user, "return", "/account/payout?step=2")).send();
+        assertEquals(303, done.status(), done.toString());
+        assertEquals("/account/payout?step=2", done.header("Location"));
+        String fresh = COOKIE + "=" + done.cookie(COOKIE);
+        assertEquals(200, http.request("POST", "/account/payout").browser().sameOrigin().cookie(fresh)
+                .form("amount=9").send().status());
+    }
+
+    @Test
+    void anotherAccountsPasswordNeverReauthenticatesThisSession() {
+        String alice = newUser("customer");
+        String bob = newUser("customer");
+        String cookie = login(alice);
+        clock.advance(Duration.ofMinutes(3));
+        RawHttp.Response r = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                .json("{\"password\":\"pw-" + bob + "\"}").send();
+        assertEquals(401, r.status(), r.toString());
+        assertNull(r.cookie(COOKIE));
+        assertEquals(401, http.request("POST", "/account/payout").api().cookie(cookie).form("amount=1").send().status());
+    }
+
+    @Test
+    void aRuleCanDemandReauthenticationWithTheDefaultWindow() {
+        String cookie = login(newUser("admin"));
+        assertEquals(200, http.request("POST", "/admin/users").api().cookie(cookie).send().status());
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(200, apiGet("/admin/users", cookie).status());
+        RawHttp.Response r = http.request("POST", "/admin/users").api().cookie(cookie).send();
+        assertEquals(401, r.status());
+        assertTrue(r.header("WWW-Authenticate").contains("max_age=300"), r.toString());
+    }
+
+    // ----------------------------------------------------------------------------------- sign out, revocation
+
+    @Test
+    void signingOutRevokesOnTheServerAndClearsTheCookie() {
+        String cookie = login(newUser("customer"));
+        assertEquals(405, http.request("GET", "/auth/logout").api().cookie(cookie).send().status());
+        RawHttp.Response out = http.request("POST", "/auth/logout").browser().sameOrigin().cookie(cookie).send();
+        assertEquals(303, out.status());
+        assertEquals("/", out.header("Location"));
+        String cleared = out.setCookieHeader(COOKIE);
+        assertTrue(cleared != null && cleared.contains("Max-Age=0"), String.valueOf(cleared));
+        assertEquals(401, apiGet("/account/x", cookie).status(), "the old cookie is dead on the server");
+        assertEquals(204, http.request("POST", "/auth/logout").api().cookie(login(newUser())).send().status());
+    }
+
+    @Test
+    void revocationDisableAndRoleChangesActOnTheNextRequest() {
+        String user = newUser("customer", "admin");
+        String a = login(user);
+        String b = login(user);
+        assertEquals(200, apiGet("/admin/x", a).status());
+        realm.revokeRole(accountId(user), "admin", "test");
+        assertEquals(403, apiGet("/admin/x", a).status(), "a revoked role stops at once");
+        assertEquals(200, apiGet("/account/x", a).status());
+        realm.setEnabled(accountId(user), false, "test");
+        assertEquals(401, apiGet("/account/x", a).status(), "a disabled account's sessions stop at once");
+        realm.setEnabled(accountId(user), true, "test");
+        assertEquals(401, apiGet("/account/x", b).status(), "disabling ended them for good");
+        String c = login(user);
+        realm.revokeAllSessions(accountId(user), "test");
+        assertEquals(401, apiGet("/account/x", c).status());
+    }
+
+    @Test
+    void anExpiredGrantStopsWorkingByItself() {
+        String user = newUser("customer");
+        realm.grantRole(accountId(user), "reporting", clock.instant().plus(Duration.ofMinutes(20)), "test");
+        String cookie = login(user);
+        assertEquals(200, apiGet("/reports/q1", cookie).status());
+        clock.advance(Duration.ofMinutes(21));
+        assertEquals(403, apiGet("/reports/q1", cookie).status());
+    }
+
+    @Test
+    void idleAndAbsoluteExpiryEndSessions() {
+        String idle = login(newUser("customer"));
+        clock.advance(Duration.ofMinutes(31));
+        RawHttp.Response r = apiGet("/account/x", idle);
+        assertEquals(401, r.status());
+        assertEquals("", r.cookie(COOKIE), "a dead token is cleared from the browser");
+
+        String busy = login(newUser("customer"));
+        for (int i = 0; i < 12 * 3; i++) {
+            assertEquals(200, apiGet("/account/x", busy).status(), "still active after " + (i * 20) + " min");
+            clock.advance(Duration.ofMinutes(20));
+        }
+        assertEquals(401, apiGet("/account/x", busy).status(), "12 hours is the end, however busy");
+    }
+
+    @Test
+    void aMalformedCookieIsNoSession() {
+        RawHttp.Response r = apiGet("/account/x", COOKIE + "=garbage");
+        assertEquals(401, r.status());
+        assertEquals(200, apiGet("/public/x", COOKIE + "=garbage").status());
+    }
+
+    @Test
+    void duplicateSessionCookiesAreRefused() {
+        String cookie = login(newUser("customer"));
+        RawHttp.Response r = apiGet("/account/x", cookie + "; " + COOKIE + "=hp1_other");
+        assertEquals(400, r.status(), r.toString());
+    }
+
+    // ------------------------------------------------------------------------------------- cross-origin
+
+    @Test
+    void crossOriginUnsafeRequestsAreRefused() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        assertEquals(403, http.request("POST", "/auth/login").header("Origin", "https://evil.example")
+                .form(form("username", user, "password", "pw-" + user)).send().status());
+        assertEquals(403, http.request("POST", "/auth/logout").header("Sec-Fetch-Site", "cross-site")
+                .cookie(cookie).send().status());
+        assertEquals(403, http.request("POST", "/account/payout").header("Origin", "null").cookie(cookie)
+                .form("amount=1").send().status());
+        assertEquals(200, apiGet("/account/x", cookie).status(), "the refused logout changed nothing");
+    }
+
+    // --------------------------------------------------------------------------------- dispatches
+
+    @Test
+    void aForwardToAProtectedPathIsChecked() {
+        RawHttp.Response anonymous = http.request("GET", "/public/forward?to=/admin/panel").api().send();
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertFalse(anonymous.body().contains("TOP-SECRET"));
+        RawHttp.Response customer = apiGet("/public/forward?to=/admin/panel", login(newUser("customer")));
+        assertEquals(403, customer.status());
+        RawHttp.Response admin = apiGet("/public/forward?to=/admin/panel", login(newUser("admin")));
+        assertEquals(200, admin.status());
+        assertTrue(admin.body().startsWith("TOP-SECRET"), admin.body());
+    }
+
+    @Test
+    void anIncludeOfAProtectedPathIsLeftOut() {
+        RawHttp.Response r = http.request("GET", "/public/include?to=/admin/panel").api().send();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("before||after", r.body());
+        RawHttp.Response admin = apiGet("/public/include?to=/admin/panel", login(newUser("admin")));
+        assertTrue(admin.body().startsWith("before|TOP-SECRET"), admin.body());
+    }
+
+    // ---------------------------------------------------------------------------------- servlet API
+
+    @Test
+    void programmaticLoginAndLogoutUseHallpassSessions() {
+        String user = newUser("customer");
+        RawHttp.Response in = http.request("POST", "/programmatic").api()
+                .header("X-User", user).header("X-Password", "pw-" + user).send();
+        assertEquals(200, in.status(), in.toString());
+        assertTrue(in.body().contains("user=" + user), in.body());
+        String cookie = COOKIE + "=" + in.cookie(COOKIE);
+        assertEquals(200, apiGet("/account/x", cookie).status());
+        RawHttp.Response out = http.request("DELETE", "/programmatic").api().cookie(cookie).send();
+        assertTrue(out.body().contains("user=null"), out.body());
+        assertEquals(401, apiGet("/account/x", cookie).status());
+        assertEquals(401, http.request("POST", "/programmatic").api().header("X-User", user)
+                .header("X-Password", "wrong-password").send().status());
+        assertEquals(401, apiGet("/programmatic", null).status(), "authenticate() challenges");
+    }
+
+    @Test
+    void urlsNeverCarryASessionId() {
+        RawHttp.Response r = apiGet("/session-url", null);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("/next /after", r.body());
+    }
+
+    // ------------------------------------------------------------------------------------- failure
+
+    @Test
+    void anUnreachableDatabaseFailsClosedOnProtectedPathsOnly() {
+        String cookie = login(newUser("customer"));
+        database.down(true);
+        try {
+            RawHttp.Response r = apiGet("/account/x", cookie);
+            assertEquals(503, r.status(), r.toString());
+            assertNotNull(r.header("Retry-After"));
+            assertFalse(r.body().contains("Exception"), r.body());
+            assertEquals(503, http.request("GET", "/account/x").browser().cookie(cookie).send().status());
+            assertEquals(200, apiGet("/public/x", null).status(), "public pages keep working");
+            RawHttp.Response login = http.request("POST", "/auth/login").api()
+                    .form(form("username", "someone", "password", "whatever")).send();
+            assertEquals(503, login.status(), login.toString());
+        } finally {
+            database.down(false);
+        }
+        assertEquals(200, apiGet("/account/x", cookie).status());
+    }
+
+    @Test
+    void noAnswerEverContainsTheSessionToken() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        String token = cookie.substring(COOKIE.length() + 1);
+        for (RawHttp.Response r : new RawHttp.Response[] {
+                apiGet("/admin/x", cookie), http.request("GET", "/admin/x").browser().cookie(cookie).send(),
+                apiGet("/account/x", cookie), apiGet("/public/x", cookie),
+                http.request("DELETE", "/account/x").api().cookie(cookie).send(),
+                http.request("GET", "/account/%2e%2e/admin").api().cookie(cookie).send()}) {
+            assertFalse(r.body().contains(token), r.toString());
+            r.headers().forEach((name, values) -> values.forEach(v -> assertFalse(v.contains(token), name + ": " + v)));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.hallpass.filter.it;
+
+import io.hallpass.filter.HallpassFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Embedded Jetty 12.1 with the ee10 environment (Servlet 6.0). */
+public final class JettyEe10Container implements Container {
+
+    private Server server;
+    private ServletContextHandler context;
+
+    @Override
+    public void start(TestApp app) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        context.addEventListener(app.listener());
+        for (TestApp.ServletSpec spec : app.servlets) {
+            ServletHolder holder = new ServletHolder(spec.name(), spec.servlet());
+            spec.mappings().forEach(m -> context.addServlet(holder, m));
+        }
+        FilterHolder filter = new FilterHolder(HallpassFilter.class);
+        filter.setName("hallpass");
+        app.filterParams.forEach(filter::setInitParameter);
+        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE));
+        if (app.forbiddenPage != null) {
+            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+            errors.addErrorPage(403, app.forbiddenPage);
+            context.setErrorHandler(errors);
+        }
+        server.setHandler(context);
+        server.start();
+    }
+
+    @Override
+    public boolean applicationAvailable() {
+        return context.isAvailable() && context.isStarted();
+    }
+
+    @Override
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @Override
+    public String name() {
+        return "Jetty " + Server.getVersion() + " ee10";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.hallpass.filter.it;
+
+import io.hallpass.filter.annotation.RequireRole;
+import io.hallpass.filter.annotation.Sensitive;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The servlets of the test application. Each answers with text that says who it thinks is calling. */
+public final class TestServlets {
+
+    /** Counts every request that reached any protected servlet: bypass tests assert it does not move. */
+    public static final AtomicInteger PROTECTED_HITS = new AtomicInteger();
+
+    private TestServlets() {
+    }
+
+    static void write(HttpServletResponse response, String text) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(text);
+    }
+
+    static String who(HttpServletRequest request) {
+        return "user=" + request.getRemoteUser() + " admin=" + request.isUserInRole("admin")
+                + " customer=" + request.isUserInRole("customer") + " any=" + request.isUserInRole("**")
+                + " auth=" + request.getAuthType()
+                + " principal=" + (request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+    }
+
+    /** Mapped to "/": answers any path that reaches it. */
+    public static class Echo extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            write(response, "echo " + request.getMethod() + " " + request.getServletPath()
+                    + (request.getPathInfo() == null ? "" : request.getPathInfo()) + " " + who(request));
+        }
+    }
+
+    /** A protected area: its answer carries a marker no refused request may ever see. */
+    public static class Secret extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PROTECTED_HITS.incrementAndGet();
+            write(response, "TOP-SECRET " + request.getMethod() + " " + who(request));
+        }
+    }
+
+    /** Protected by annotation only: reporting role; posting is sensitive (default window). */
+    @RequireRole("reporting")
+    public static class Reports extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PROTECTED_HITS.incrementAndGet();
+            write(response, "TOP-SECRET report " + who(request));
+        }
+
+        @Override
+        @Sensitive
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PROTECTED_HITS.incrementAndGet();
+            write(response, "TOP-SECRET report saved " + who(request));
+        }
+    }
+
+    /** Reading the form is calm; paying out demands a password entered within two minutes. */
+    public static class Payout extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            write(response, "payout form " + who(request));
+        }
+
+        @Override
+        @Sensitive(reauthWithin = "2m")
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PROTECTED_HITS.incrementAndGet();
+            write(response, "TOP-SECRET paid " + request.getParameter("amount") + " " + who(request));
+        }
+    }
+
+    /** A public page that forwards to the path in {@code ?to=}. */
+    public static class Forwarder extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            request.getRequestDispatcher(request.getParameter("to")).forward(request, response);
+        }
+    }
+
+    /** A public page that includes the path in {@code ?to=} between two markers. */
+    public static class Includer extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("before|");
+            request.getRequestDispatcher(request.getParameter("to")).include(request, response);
+            response.getWriter().write("|after");
+        }
+    }
+
+    /** The application's own 403 error page. */
+    public static class ForbiddenPage extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            write(response, "Custom forbidden page");
+        }
+    }
+
+    /** Programmatic security: {@code request.login()} on POST, {@code request.logout()} on DELETE. */
+    public static class Programmatic extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                request.login(request.getHeader("X-User"), request.getHeader("X-Password"));
+                write(response, "logged in " + who(request));
+            } catch (ServletException e) {
+                response.setStatus(401);
+                write(response, "login failed: " + e.getMessage());
+            }
+        }
+
+        @Override
+        protected void doDelete(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            request.logout();
+            write(response, "logged out " + who(request));
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            boolean ok = request.authenticate(response);
+            if (ok) {
+                write(response, "authenticated " + who(request));
+            }
+        }
+    }
+
+    /** Uses the container's HttpSession and asks the response to encode a URL. */
+    public static class UrlRewriting extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getSession(true).setAttribute("x", "y");
+            write(response, response.encodeURL("/next") + " " + response.encodeRedirectURL("/after"));
+        }
+    }
+}

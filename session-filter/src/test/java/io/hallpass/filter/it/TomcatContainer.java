@@ -1,0 +1,81 @@
+package io.hallpass.filter.it;
+
+import io.hallpass.filter.HallpassFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/** Embedded Tomcat 11. */
+public final class TomcatContainer implements Container {
+
+    private Tomcat tomcat;
+    private Context context;
+
+    @Override
+    public void start(TestApp app) throws Exception {
+        Path base = Files.createTempDirectory("hallpass-tomcat");
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        tomcat.getHost().setAutoDeploy(false);
+        context = tomcat.addContext("", base.toString());
+        // runs during the context's start, before any filter's init
+        context.addServletContainerInitializer((classes, servletContext) ->
+                app.listener().contextInitialized(new jakarta.servlet.ServletContextEvent(servletContext)), null);
+        for (TestApp.ServletSpec spec : app.servlets) {
+            Tomcat.addServlet(context, spec.name(), spec.servlet());
+            spec.mappings().forEach(m -> context.addServletMappingDecoded(m, spec.name()));
+        }
+        FilterDef def = new FilterDef();
+        def.setFilterName("hallpass");
+        def.setFilterClass(HallpassFilter.class.getName());
+        app.filterParams.forEach(def::addInitParameter);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("hallpass");
+        map.addURLPattern("/*");
+        map.setDispatcher("REQUEST");
+        map.setDispatcher("FORWARD");
+        map.setDispatcher("INCLUDE");
+        context.addFilterMap(map);
+        if (app.forbiddenPage != null) {
+            ErrorPage page = new ErrorPage();
+            page.setErrorCode(403);
+            page.setLocation(app.forbiddenPage);
+            context.addErrorPage(page);
+        }
+        tomcat.start();
+    }
+
+    @Override
+    public boolean applicationAvailable() {
+        return context.getState() == LifecycleState.STARTED;
+    }
+
+    @Override
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    @Override
+    public String name() {
+        return "Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.hallpass.filter.it.bypass;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Forward and include: a public servlet that dispatches to a path named in the request is a confused deputy;
+ * the filter checks the dispatch target against the rules with the request's session.
+ */
+@ExtendWith(Targets.class)
+class DispatchBypassIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/forward?to=/admin/panel", "/public/forward?to=/reports/q1",
+            "/public/forward?to=/public/../admin/panel", "/public/forward?to=/admin/./panel"})
+    void aForwardToAProtectedPathIsRefused(String target) {
+        Targets.assertRefused("GET", target);
+    }
+
+    @Test
+    void anIncludeOfAProtectedPathIsLeftOutAndNoProtectedServletRuns() {
+        Targets.assertIncludeOmitted("/public/include?to=/admin/panel");
+        Targets.assertIncludeOmitted("/public/include?to=/reports/q1");
+    }
+
+    @Test
+    void aForwardToAPublicPathWorks() {
+        Targets.assertAllowed("GET", "/public/forward?to=/public/hello");
+    }
+}
