@@ -73,7 +73,8 @@ public record Cidr(byte[] network, int prefixLength) {
         return java.util.Arrays.equals(masked, network);
     }
 
-    static byte[] mask(byte[] address, int prefix) {
+    /** The address with every bit after {@code prefix} cleared. */
+    public static byte[] mask(byte[] address, int prefix) {
         byte[] out = address.clone();
         for (int i = 0; i < out.length; i++) {
             int keep = Math.max(0, Math.min(8, prefix - i * 8));
