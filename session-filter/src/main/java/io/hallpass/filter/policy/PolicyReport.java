@@ -45,6 +45,29 @@ final class PolicyReport {
             out.add("rule line " + rule.line() + ": " + rule.pattern() + " " + String.join(", ", effectiveMethods(rule))
                     + " -> " + p.summary());
         }
+        // the 405s: easy to overlook, since a narrow rule is not completed by a broader pattern's rules
+        Set<UrlPattern> seen = new LinkedHashSet<>();
+        for (Rule rule : rules) {
+            if (!seen.add(rule.pattern())) {
+                continue;
+            }
+            Set<String> covered = new LinkedHashSet<>();
+            for (Rule r : rules) {
+                if (r.pattern().equals(rule.pattern())) {
+                    covered.addAll(effectiveMethods(r));
+                }
+            }
+            List<String> refused = new ArrayList<>();
+            for (String method : Methods.ALL) {
+                if (!covered.contains(method)) {
+                    refused.add(method);
+                }
+            }
+            if (!refused.isEmpty()) {
+                out.add("405 on " + rule.pattern() + " for " + String.join(", ", refused)
+                        + ": no rule of this pattern names them");
+            }
+        }
         List<String> gaps = new ArrayList<>();
         for (ServletInfo servlet : servlets) {
             describeServlet(servlet, out, gaps);

@@ -440,6 +440,15 @@ class PolicyRulesTest {
     }
 
     @Test
+    void describeWhenAPatternDoesNotNameEveryMethodThenTheRefusedMethodsAreListed() throws PolicyException {
+        List<String> report = compile("/account/* = authenticated", "POST /account/payout = role:customer")
+                .describe();
+        assertTrue(report.contains("405 on /account/payout for GET, HEAD, PUT, PATCH, DELETE, OPTIONS: "
+                + "no rule of this pattern names them"), report.toString());
+        assertFalse(report.stream().anyMatch(l -> l.startsWith("405 on /account/*")), report.toString());
+    }
+
+    @Test
     void describeWhenDenyUnmatchedIsOffThenTheHeaderSaysUnmatchedIsPublic() throws PolicyException {
         List<String> report = compile(new PolicySettings(false, Duration.ofMinutes(5)), "/a = public").describe();
         assertTrue(report.get(0).contains("unmatched requests are PUBLIC"), report.get(0));
