@@ -178,6 +178,7 @@ public final class Policy {
             annotated.put(servlet.name(), a);
         }
 
+        // the report asks the compiled policy which pattern covers what, so it is written in a second step
         Policy policy = new Policy(Map.copyOf(exact), prefixes.toArray(new Entry[0]),
                 extensions.toArray(new Entry[0]), fallback, Map.copyOf(annotated),
                 Permission.unmatched(settings.denyUnmatched()), null);

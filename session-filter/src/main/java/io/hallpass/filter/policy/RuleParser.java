@@ -23,21 +23,25 @@ final class RuleParser {
 
     List<Rule> parse() throws PolicyException {
         List<Rule> rules = new ArrayList<>();
-        String[] lines = source.text().split("\n", -1);
+        String text = source.text();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark left by an editor is not part of the first rule
+        }
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
             if (raw.endsWith("\r")) {
                 raw = raw.substring(0, raw.length() - 1);
             }
             int hash = raw.indexOf('#');
-            String text = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-            if (text.isEmpty()) {
+            String rule = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+            if (rule.isEmpty()) {
                 continue;
             }
             try {
-                rules.add(parseLine(i + 1, text));
+                rules.add(parseLine(i + 1, rule));
             } catch (IllegalArgumentException e) {
-                throw new PolicyException(source.origin(), i + 1, text, e.getMessage());
+                throw new PolicyException(source.origin(), i + 1, rule, e.getMessage());
             }
         }
         return rules;

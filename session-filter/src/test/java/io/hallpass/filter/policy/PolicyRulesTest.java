@@ -331,6 +331,12 @@ class PolicyRulesTest {
     }
 
     @Test
+    void compileWhenTheFileStartsWithAByteOrderMarkThenTheFirstRuleStillParses() throws PolicyException {
+        Policy policy = compile("\uFEFFGET /a = public");
+        assertEquals(Requirement.PUBLIC, policy.lookup("GET", "/a", null).requirement());
+    }
+
+    @Test
     void compileWhenALineHasAControlCharacterThenRefusedAndTheMessageEscapesIt() {
         PolicyException e = error("/a\u0001b = public");
         assertTrue(e.getMessage().contains("/a\\u0001b"), e.getMessage());
