@@ -30,8 +30,9 @@ public @interface Sensitive {
     String reauthWithin() default "";
 
     /**
-     * Optionally, a tighter idle limit for this endpoint: the request is refused as signed out if the
-     * session has been idle longer. Empty means the application's idle timeout.
+     * Optionally, a tighter idle limit for this endpoint: if the session has been idle longer (measured from
+     * its last-seen time), the user is asked to re-authenticate, as for a stale {@link #reauthWithin()}.
+     * Empty means the application's idle timeout alone.
      */
     String idleWithin() default "";
 }

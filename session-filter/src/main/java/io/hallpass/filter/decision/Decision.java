@@ -1,0 +1,71 @@
+package io.hallpass.filter.decision;
+
+import io.hallpass.realm.SessionView;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to do with a request: the closed set of answers {@link Decider#decide} gives. The filter turns each
+ * into a response in one place (a {@code switch} over these five cases), and nothing else decides.
+ *
+ * <p>Reasons are short fixed texts (constants of {@link Decider}), safe to log and to put in a JSON body;
+ * they never contain a token, a path or a username.
+ */
+public sealed interface Decision {
+
+    /**
+     * Let the request through.
+     *
+     * @param session the session that satisfied the requirement; empty on a public path, where the session was
+     *                not looked up (it may still exist: the application can ask for it lazily)
+     */
+    record Allow(Optional<SessionView> session) implements Decision {
+        public Allow {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /**
+     * No live session where one is required: send a browser to the login page (303), answer an API client
+     * 401 with a {@code WWW-Authenticate} challenge.
+     */
+    record Unauthenticated(String reason) implements Decision {
+        public Unauthenticated {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Refused whoever asks (a {@code deny} rule, an unmatched path) or for lack of a role: 403. */
+    record Forbidden(String reason) implements Decision {
+        public Forbidden {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The user may do this, but must prove the password again first (RFC 9470 vocabulary:
+     * {@code error="insufficient_user_authentication"}, {@code max_age=maxAge.toSeconds()}).
+     *
+     * @param maxAge how recent the new authentication must be
+     * @param reason {@link Decider#STALE_AUTHENTICATION} or {@link Decider#IDLE}
+     */
+    record StepUp(Duration maxAge, String reason) implements Decision {
+        public StepUp {
+            Objects.requireNonNull(maxAge, "maxAge");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A protocol-level refusal with a status code: 405 with an {@code Allow} header listing {@code allow}.
+     * (The firewall's 400 is answered before any decision is made.)
+     */
+    record Reject(int status, String reason, Set<String> allow) implements Decision {
+        public Reject {
+            Objects.requireNonNull(reason, "reason");
+            allow = allow == null ? Set.of() : allow;
+        }
+    }
+}
