@@ -25,6 +25,13 @@ public final class Hallpass {
     /** Request attribute holding the resolved {@link SessionView}, once resolved and if live. */
     public static final String SESSION_ATTRIBUTE = "io.hallpass.session";
 
+    /**
+     * Request attribute holding the risk policy's {@link io.hallpass.filter.risk.RiskAssessment} of the request's
+     * session, on requests that let a signed-in session through (for example to tell the user about a sign-in
+     * from a new device).
+     */
+    public static final String RISK_ATTRIBUTE = "io.hallpass.risk";
+
     /** Request attribute holding the request's lazy {@link RequestSession} (internal). */
     static final String REQUEST_SESSION_ATTRIBUTE = "io.hallpass.request-session";
 
@@ -59,5 +66,11 @@ public final class Hallpass {
             return view;
         }
         return Optional.empty();
+    }
+
+    /** The risk assessment of this request's session, if the filter let a signed-in session through. */
+    public static Optional<io.hallpass.filter.risk.RiskAssessment> risk(ServletRequest request) {
+        return request.getAttribute(RISK_ATTRIBUTE) instanceof io.hallpass.filter.risk.RiskAssessment a
+                ? Optional.of(a) : Optional.empty();
     }
 }

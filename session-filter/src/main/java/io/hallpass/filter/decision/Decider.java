@@ -2,11 +2,13 @@ package io.hallpass.filter.decision;
 
 import io.hallpass.filter.policy.Permission;
 import io.hallpass.filter.policy.Requirement;
+import io.hallpass.filter.risk.RiskAssessment;
 import io.hallpass.realm.SessionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +28,12 @@ import java.util.function.Supplier;
  *       (before any step-up: a user who lacks the role is never asked for the password again);</li>
  *   <li>an idle limit, and the session last seen longer ago than that: {@link Decision.StepUp} with reason
  *       {@link #IDLE};</li>
- *   <li>a re-authentication window the last full authentication is older than: {@link Decision.StepUp} with
- *       reason {@link #STALE_AUTHENTICATION} and that window as {@code maxAge};</li>
+ *   <li>a re-authentication window (capped by the risk assessment, if it caps windows) the last full
+ *       authentication is older than: {@link Decision.StepUp} with reason {@link #STALE_AUTHENTICATION} and that
+ *       window as {@code maxAge};</li>
+ *   <li>a re-authentication window and a risk assessment demanding step-up (say, the network changed since
+ *       the session last proved itself): {@link Decision.StepUp} with reason {@link #RISK}, even inside the
+ *       window;</li>
  *   <li>else {@link Decision.Allow} with the session.</li>
  * </ol>
  * Boundaries: a session last seen exactly {@code idleWithin} ago, or authenticated exactly
@@ -53,6 +59,8 @@ public final class Decider {
     public static final String IDLE = "idle";
     /** The last full authentication is older than the path's re-authentication window. */
     public static final String STALE_AUTHENTICATION = "reauth";
+    /** The risk policy demands a new authentication for sensitive actions now. */
+    public static final String RISK = "risk";
 
     private static final Decision.Allow ANONYMOUS = new Decision.Allow(Optional.empty());
     private static final Decision.Forbidden FORBIDDEN_DENIED = new Decision.Forbidden(DENIED);
@@ -74,7 +82,19 @@ public final class Decider {
      * @return the decision; never null
      */
     public static Decision decide(Permission permission, Supplier<Optional<SessionView>> session, Instant now) {
+        return decide(permission, session, view -> RiskAssessment.CALM, now);
+    }
+
+    /**
+     * Decides one request, with the risk policy's assessment of the session adding friction to sensitive
+     * actions (it can cap their window or demand a step-up; it never grants anything).
+     *
+     * @param risk the assessment of the resolved session, asked only for sensitive actions
+     */
+    public static Decision decide(Permission permission, Supplier<Optional<SessionView>> session,
+                                  Function<SessionView, RiskAssessment> risk, Instant now) {
         Objects.requireNonNull(permission, "permission");
+        Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(now, "now");
         if (!permission.methodAllowed()) {
@@ -82,7 +102,7 @@ public final class Decider {
         }
         Requirement requirement = permission.requirement();
         if (requirement instanceof Requirement.Deny) {
-            return "unmatched".equals(permission.source()) ? FORBIDDEN_UNMATCHED : FORBIDDEN_DENIED;
+            return permission.isUnmatched() ? FORBIDDEN_UNMATCHED : FORBIDDEN_DENIED;
         }
         if (requirement instanceof Requirement.Public) {
             return ANONYMOUS;
@@ -101,8 +121,15 @@ public final class Decider {
             // any new authentication clears an idle lapse; ask for one recent enough for the reauth window too
             return new Decision.StepUp(reauth != null && reauth.compareTo(idle) < 0 ? reauth : idle, IDLE);
         }
-        if (reauth != null && !view.authenticatedWithin(reauth, now)) {
-            return new Decision.StepUp(reauth, STALE_AUTHENTICATION);
+        if (reauth != null) {
+            RiskAssessment assessment = risk.apply(view);
+            Duration window = assessment == null ? reauth : assessment.capWindow(reauth);
+            if (!view.authenticatedWithin(window, now)) {
+                return new Decision.StepUp(window, STALE_AUTHENTICATION);
+            }
+            if (assessment != null && assessment.stepUp()) {
+                return new Decision.StepUp(window, RISK);
+            }
         }
         return new Decision.Allow(found);
     }

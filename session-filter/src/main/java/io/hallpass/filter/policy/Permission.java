@@ -108,4 +108,9 @@ public record Permission(Requirement requirement, Duration reauthWithin, Duratio
         }
         return out.toString();
     }
+
+    /** Whether no rule and no annotation applied (the permission then follows the deny-unmatched setting). */
+    public boolean isUnmatched() {
+        return "unmatched".equals(source);
+    }
 }

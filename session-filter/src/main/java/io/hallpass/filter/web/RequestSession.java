@@ -1,5 +1,9 @@
 package io.hallpass.filter.web;
 
+import io.hallpass.filter.risk.RiskAssessment;
+import io.hallpass.filter.risk.RiskPolicy;
+import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.OpenedSession;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
@@ -11,23 +15,33 @@ import java.util.function.Supplier;
  * The session of one request, looked up at most once and only when something needs it: the decision for a
  * protected path, or the application asking on a public one ({@code getRemoteUser()},
  * {@code Hallpass.session(request)}). Public paths that nobody asks about never touch the database.
- * Not thread-safe: it belongs to one request.
+ *
+ * <p>A session is only ever handed out after the risk policy has seen it with this request's facts: if the
+ * policy says the session must end (a user agent that changed mid-session, by default), it is revoked here
+ * and the request continues as signed out. Not thread-safe: it belongs to one request.
  */
 public final class RequestSession {
 
     private static final System.Logger LOG = System.getLogger(RequestSession.class.getName());
 
     private final Supplier<Realm> realm;
+    private final Supplier<ClientFacts> facts;
+    private final RiskPolicy riskPolicy;
     private String token;
     private Optional<SessionView> resolved;
+    private RiskAssessment risk = RiskAssessment.CALM;
 
     /**
-     * @param realm the realm (its supplier throws {@link RealmUnavailableException} while it cannot be reached)
-     * @param token the session cookie's value, or null if the request carried none
+     * @param realm      the realm (its supplier throws {@link RealmUnavailableException} while it cannot be reached)
+     * @param token      the session cookie's value, or null if the request carried none
+     * @param facts      this request's client facts, computed only if a session is found
+     * @param riskPolicy the policy that sees every resolved session, or null for none
      */
-    public RequestSession(Supplier<Realm> realm, String token) {
+    public RequestSession(Supplier<Realm> realm, String token, Supplier<ClientFacts> facts, RiskPolicy riskPolicy) {
         this.realm = realm;
         this.token = token;
+        this.facts = facts;
+        this.riskPolicy = riskPolicy;
     }
 
     /** The cookie's token as presented (or as replaced by a login or rotation during this request), or null. */
@@ -46,9 +60,31 @@ public final class RequestSession {
      */
     public Optional<SessionView> resolve() {
         if (resolved == null) {
-            resolved = token == null ? Optional.empty() : realm.get().resolve(token);
+            resolved = token == null ? Optional.empty() : assess(realm.get());
         }
         return resolved;
+    }
+
+    private Optional<SessionView> assess(Realm r) {
+        Optional<SessionView> view = r.resolve(token);
+        if (view.isEmpty() || riskPolicy == null) {
+            return view;
+        }
+        SessionView v = view.get();
+        ClientFacts current = facts.get();
+        risk = riskPolicy.assess(v, current, r.clock().instant());
+        if (risk == null) {
+            risk = RiskAssessment.CALM;
+        }
+        if (risk.revoke()) {
+            r.revoke(token, "ended by the risk policy: " + risk.reason());
+            r.audit(AuditEvent.Type.RISK_SIGNAL, v.accountId(), v.publicId(), current.ip(),
+                    "session ended: " + risk.reason());
+            LOG.log(System.Logger.Level.INFO, "Hallpass: session " + v.publicId() + " ended by the risk policy ("
+                    + risk.reason() + ")");
+            return Optional.empty();
+        }
+        return view;
     }
 
     /**
@@ -64,20 +100,22 @@ public final class RequestSession {
         }
     }
 
-    /** Whether the session was already looked up in this request. */
-    public boolean isResolved() {
-        return resolved != null;
+    /** The risk policy's assessment of the resolved session ({@link RiskAssessment#CALM} if none yet). */
+    public RiskAssessment risk() {
+        return risk;
     }
 
     /** After a login or rotation within this request: the new token and view apply from now on. */
     public void replace(OpenedSession session) {
         this.token = session.token();
         this.resolved = Optional.of(session.view());
+        this.risk = RiskAssessment.CALM;
     }
 
     /** After a logout within this request. */
     public void clear() {
         this.token = null;
         this.resolved = Optional.empty();
+        this.risk = RiskAssessment.CALM;
     }
 }
