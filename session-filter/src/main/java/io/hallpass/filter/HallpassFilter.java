@@ -332,15 +332,32 @@ public final class HallpassFilter implements Filter {
             if (className == null) {
                 continue;
             }
-            try {
-                Class<?> type = Class.forName(className, false, context.getClassLoader());
-                out.add(new ServletInfo(registration.getName(), type, List.copyOf(registration.getMappings())));
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.log(System.Logger.Level.DEBUG, "Hallpass: servlet class " + className
-                        + " not inspected for annotations: " + e);
+            Class<?> type = loadServletClass(className);
+            if (type == null) {
+                LOG.log(System.Logger.Level.WARNING, "Hallpass: servlet '" + registration.getName() + "' (" + className
+                        + ") cannot be loaded to read its annotations; only rules apply to it");
+                continue;
             }
+            out.add(new ServletInfo(registration.getName(), type, List.copyOf(registration.getMappings())));
         }
         return out;
+    }
+
+    /** The servlet's class, from the application's class loader (or, in embedded set-ups without one, ours). */
+    private Class<?> loadServletClass(String className) {
+        ClassLoader[] loaders = {context.getClassLoader(), Thread.currentThread().getContextClassLoader(),
+                HallpassFilter.class.getClassLoader()};
+        for (ClassLoader loader : loaders) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        return null;
     }
 
     private RealmBuilder realmBuilder() throws UnavailableException {

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Targets implements BeforeAllCallback {
 
-    /** Statuses that count as "refused": rejected, unauthenticated, forbidden, not found, method not allowed. */
-    static final Set<Integer> REFUSED = Set.of(400, 401, 403, 404, 405);
+    /**
+     * Statuses that count as "refused": rejected, unauthenticated, forbidden, not found, method not allowed, and
+     * 501, which Tomcat answers itself for CONNECT before any filter runs.
+     */
+    static final Set<Integer> REFUSED = Set.of(400, 401, 403, 404, 405, 501);
 
     private static Shared shared;
 
