@@ -332,7 +332,7 @@ public final class HallpassFilter implements Filter {
             if (className == null) {
                 continue;
             }
-            Class<?> type = loadServletClass(className);
+            Class<?> type = loadClass(className);
             if (type == null) {
                 LOG.log(System.Logger.Level.WARNING, "Hallpass: servlet '" + registration.getName() + "' (" + className
                         + ") cannot be loaded to read its annotations; only rules apply to it");
@@ -343,14 +343,21 @@ public final class HallpassFilter implements Filter {
         return out;
     }
 
-    /** The servlet's class, from the application's class loader (or, in embedded set-ups without one, ours). */
-    private Class<?> loadServletClass(String className) {
-        ClassLoader[] loaders = {context.getClassLoader(), Thread.currentThread().getContextClassLoader(),
-                HallpassFilter.class.getClassLoader()};
-        for (ClassLoader loader : loaders) {
-            if (loader == null) {
-                continue;
-            }
+    /**
+     * The application's class loader: the context's, or, in embedded set-ups that have none, the thread's
+     * context class loader, or Hallpass's own.
+     */
+    private ClassLoader applicationLoader() {
+        ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : HallpassFilter.class.getClassLoader();
+    }
+
+    /** A class of the application (a servlet, a risk policy), or null if it cannot be loaded. */
+    private Class<?> loadClass(String className) {
+        for (ClassLoader loader : new ClassLoader[] {applicationLoader(), HallpassFilter.class.getClassLoader()}) {
             try {
                 return Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
@@ -428,10 +435,13 @@ public final class HallpassFilter implements Filter {
      * {@code risk-*} settings.
      */
     private RiskPolicy riskPolicy() throws UnavailableException {
-        ClassLoader loader = context.getClassLoader();
         if (settings.riskPolicy() != null) {
+            Class<?> type = loadClass(settings.riskPolicy());
+            if (type == null) {
+                throw refuse("risk-policy ('" + settings.riskPolicy() + "'): no such class");
+            }
             try {
-                Object policy = Class.forName(settings.riskPolicy(), true, loader).getConstructor().newInstance();
+                Object policy = type.getConstructor().newInstance();
                 if (policy instanceof RiskPolicy p) {
                     return p;
                 }
@@ -440,7 +450,7 @@ public final class HallpassFilter implements Filter {
                 throw refuse("risk-policy ('" + settings.riskPolicy() + "') cannot be created: " + e);
             }
         }
-        for (RiskPolicy provided : java.util.ServiceLoader.load(RiskPolicy.class, loader)) {
+        for (RiskPolicy provided : java.util.ServiceLoader.load(RiskPolicy.class, applicationLoader())) {
             LOG.log(System.Logger.Level.INFO, "Hallpass: risk policy " + provided.getClass().getName());
             return provided;
         }

@@ -8,157 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.Hallpass;
-import io.hallpass.realm.AccountView;
-import io.hallpass.realm.PasswordCost;
-import io.hallpass.realm.Realm;
-import io.hallpass.realm.SchemaAction;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The filter's HTTP behaviour, asserted on the wire against a real container. Each container runs this same
  * suite through a subclass; nothing here knows which container it talks to.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HttpContract {
-
-    static final String COOKIE = "__Host-hallpass";
-    static final String RULES = """
-            # the test application's rules
-            GET "" = public
-            GET /public/* = public
-            GET,POST /account/* = authenticated
-            GET,POST /account/payout = role:customer
-            GET /admin/* = role:admin
-            POST /admin/* = role:admin, reauth
-            GET /api/* = authenticated
-            GET,POST,DELETE /programmatic = public
-            GET /session-url = public
-            """;
-
-    private static final AtomicInteger USERS = new AtomicInteger();
-
-    protected MutableClock clock;
-    protected SwitchableDataSource database;
-    protected Realm realm;
-    protected Container server;
-    protected RawHttp http;
-
-    /** The container this run of the suite uses. */
-    protected abstract Container newContainer();
-
-    public static TestApp application(Realm realm) {
-        return new TestApp()
-                .servlet("echo", new TestServlets.Echo(), "/")
-                .servlet("secret", new TestServlets.Secret(), "/admin/*")
-                .servlet("reports", new TestServlets.Reports(), "/reports/*")
-                .servlet("payout", new TestServlets.Payout(), "/account/payout")
-                .servlet("forwarder", new TestServlets.Forwarder(), "/public/forward")
-                .servlet("includer", new TestServlets.Includer(), "/public/include")
-                .servlet("forbidden", new TestServlets.ForbiddenPage(), "/error/403")
-                .servlet("programmatic", new TestServlets.Programmatic(), "/programmatic")
-                .servlet("url-rewriting", new TestServlets.UrlRewriting(), "/session-url")
-                .forbiddenPage("/error/403")
-                .param("rules", RULES)
-                .param("reauth-within", "5m")
-                .onStart(context -> context.setAttribute(Hallpass.REALM_ATTRIBUTE, realm));
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:hallpass-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        database = new SwitchableDataSource(h2);
-        realm = Realm.builder().dataSource(database).schemaAction(SchemaAction.CREATE_IF_MISSING).clock(clock)
-                .passwordCost(new PasswordCost(64, 1, 1)).lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15))
-                .build();
-        server = newContainer();
-        server.start(application(realm));
-        assertTrue(server.applicationAvailable(), server.name() + " did not start the test application");
-        http = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    /** A fresh account with the given roles; its password is {@code "pw-" + username}. */
-    protected String newUser(String... roles) {
-        String name = "user" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
-        AccountView account = realm.createAccount(name, "pw-" + name);
-        for (String role : roles) {
-            realm.grantRole(account.id(), role, null, "test");
-        }
-        return name;
-    }
-
-    protected long accountId(String username) {
-        return realm.findAccount(username).orElseThrow().id();
-    }
-
-    protected static String form(String... namesAndValues) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            out.append(namesAndValues[i]).append('=')
-                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-        }
-        return out.toString();
-    }
-
-    /** Signs in through the API and answers the Cookie header value to send afterwards. */
-    protected String login(String username) {
-        RawHttp.Response r = http.request("POST", "/auth/login").api().sameOrigin()
-                .form(form("username", username, "password", "pw-" + username)).send();
-        assertEquals(200, r.status(), r.toString());
-        String token = r.cookie(COOKIE);
-        assertNotNull(token, "login must set the session cookie: " + r);
-        return COOKIE + "=" + token;
-    }
-
-    /**
-     * Signs in from a device the account has signed in from before (a device cookie seen at an earlier sign-in),
-     * so that no new-device friction applies.
-     */
-    protected String loginFromKnownDevice(String username) {
-        String device = "__Host-hallpass-device=" + DEVICE_IDS.computeIfAbsent(username, u -> {
-            RawHttp.Response first = http.request("POST", "/auth/login").api()
-                    .form(form("username", u, "password", "pw-" + u)).send();
-            assertEquals(200, first.status(), first.toString());
-            return first.cookie("__Host-hallpass-device");
-        });
-        RawHttp.Response r = http.request("POST", "/auth/login").api().cookie(device)
-                .form(form("username", username, "password", "pw-" + username)).send();
-        assertEquals(200, r.status(), r.toString());
-        assertTrue(r.body().contains("\"newDevice\":false"), r.body());
-        return COOKIE + "=" + r.cookie(COOKIE) + "; " + device;
-    }
-
-    private static final java.util.Map<String, String> DEVICE_IDS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    protected RawHttp.Response apiGet(String path, String cookie) {
-        return http.request("GET", path).api().cookie(cookie).send();
-    }
+public abstract class HttpContract extends ContainerSuite {
 
     // ---------------------------------------------------------------------------------- unauthenticated
 

@@ -72,6 +72,7 @@ public final class RawHttp {
         private final String target;
         private final List<String[]> headers = new ArrayList<>();
         private byte[] body;
+        private InetAddress from;
 
         Request(String method, String target) {
             this.method = method;
@@ -80,6 +81,16 @@ public final class RawHttp {
 
         public Request header(String name, String value) {
             headers.add(new String[] {name, value});
+            return this;
+        }
+
+        /** Sends from this local loopback address (any of 127.0.0.0/8 on Linux), to appear as another client. */
+        public Request from(String loopbackAddress) {
+            try {
+                from = InetAddress.getByName(loopbackAddress);
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
             return this;
         }
 
@@ -112,7 +123,8 @@ public final class RawHttp {
         }
 
         public Response send() {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket socket = from == null ? new Socket(InetAddress.getLoopbackAddress(), port)
+                    : new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
                 socket.setSoTimeout(30_000);
                 StringBuilder head = new StringBuilder();
                 head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");

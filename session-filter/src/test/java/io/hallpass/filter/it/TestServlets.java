@@ -27,7 +27,9 @@ public final class TestServlets {
         return "user=" + request.getRemoteUser() + " admin=" + request.isUserInRole("admin")
                 + " customer=" + request.isUserInRole("customer") + " any=" + request.isUserInRole("**")
                 + " auth=" + request.getAuthType()
-                + " principal=" + (request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+                + " principal=" + (request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
+                + " risk=" + io.hallpass.filter.Hallpass.risk(request)
+                        .map(r -> new java.util.TreeSet<>(r.signals()).toString()).orElse("-");
     }
 
     /** Mapped to "/": answers any path that reaches it. */
@@ -77,6 +79,16 @@ public final class TestServlets {
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
             PROTECTED_HITS.incrementAndGet();
             write(response, "TOP-SECRET paid " + request.getParameter("amount") + " " + who(request));
+        }
+    }
+
+    /** Sensitive as a whole class: every method needs a password entered within a minute. */
+    @io.hallpass.filter.annotation.Sensitive(reauthWithin = "1m")
+    public static class Export extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PROTECTED_HITS.incrementAndGet();
+            write(response, "TOP-SECRET export " + who(request));
         }
     }
 

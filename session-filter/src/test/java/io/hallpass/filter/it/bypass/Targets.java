@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.it.Container;
-import io.hallpass.filter.it.HttpContract;
+import io.hallpass.filter.it.ContainerSuite;
 import io.hallpass.filter.it.JettyEe11Container;
 import io.hallpass.filter.it.MutableClock;
 import io.hallpass.filter.it.RawHttp;
@@ -55,7 +55,7 @@ public final class Targets implements BeforeAllCallback {
                 realm.grantRole(account.id(), "customer", null, "test");
                 containers = List.of(new TomcatContainer(), new JettyEe11Container());
                 for (Container c : containers) {
-                    c.start(HttpContract.application(realm));
+                    c.start(ContainerSuite.application(realm));
                 }
                 RawHttp.Response login = new RawHttp(containers.get(0).port()).request("POST", "/auth/login").api()
                         .form("username=carol&password=carol-password").send();

@@ -1,0 +1,286 @@
+package io.hallpass.filter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallpass.filter.risk.RiskAssessment;
+import io.hallpass.filter.risk.RiskPolicy;
+import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.ClientFacts;
+import io.hallpass.realm.SessionView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Step-up re-authentication and risk-based friction, on the wire. Runs in every container through a subclass,
+ * with the same application as {@link HttpContract}; tests that need other settings start a second instance.
+ */
+public abstract class StepUpContract extends ContainerSuite {
+
+    static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+    /** Another /24 than 127.0.0.1, on the loopback interface. */
+    static final String OTHER_NETWORK = "127.0.1.7";
+
+    /** Starts a second instance of the application with extra filter settings, runs the test, stops it. */
+    protected void withInstance(Consumer<TestApp> settings, Consumer<RawHttp> test) {
+        TestApp app = application(realm);
+        settings.accept(app);
+        try (Container other = newContainer()) {
+            other.start(app);
+            assertTrue(other.applicationAvailable());
+            test.accept(new RawHttp(other.port()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String loginWith(RawHttp client, String user, String userAgent) {
+        RawHttp.Response r = client.request("POST", "/auth/login").api().header("User-Agent", userAgent)
+                .form(form("username", user, "password", "pw-" + user)).send();
+        assertEquals(200, r.status(), r.toString());
+        return COOKIE + "=" + r.cookie(COOKIE);
+    }
+
+    // ------------------------------------------------------------------------------------ windows
+
+    @Test
+    void aClassLevelSensitiveAnnotationCoversEveryMethod() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        assertEquals(200, apiGet("/account/export", cookie).status());
+        clock.advance(Duration.ofSeconds(61));
+        RawHttp.Response r = apiGet("/account/export", cookie);
+        assertEquals(401, r.status());
+        assertTrue(r.header("WWW-Authenticate").contains("max_age=60"), r.toString());
+    }
+
+    @Test
+    void aRuleCanTightenTheIdleLimitOfItsPath() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        for (int i = 0; i < 8; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(200, apiGet("/account/statement", cookie).status(), "active every minute: " + i);
+        }
+        clock.advance(Duration.ofMinutes(6));
+        RawHttp.Response r = apiGet("/account/statement", cookie);
+        assertEquals(401, r.status(), "idle 6 minutes on an idle:5m path");
+        assertTrue(r.header("WWW-Authenticate").contains("insufficient_user_authentication"), r.toString());
+        assertEquals(200, apiGet("/account/overview", cookie).status(), "other paths keep the 30 minute limit");
+    }
+
+    @Test
+    void wrongReauthenticationPasswordsCountTowardTheLockout() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.request("POST", "/auth/reauth").api().cookie(cookie)
+                    .json("{\"password\":\"wrong-" + i + "\"}").send().status());
+        }
+        RawHttp.Response locked = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                .json("{\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(429, locked.status(), locked.toString());
+        assertTrue(Long.parseLong(locked.header("Retry-After")) > 0);
+        clock.advance(Duration.ofMinutes(16));
+    }
+
+    @Test
+    void twentyParallelRequestsDuringReauthenticationAreNotLoggedOut() throws Exception {
+        String user = newUser("customer");
+        String cookie = loginFromKnownDevice(user);
+        clock.advance(Duration.ofMinutes(10));
+        ExecutorService pool = Executors.newFixedThreadPool(21);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> pages = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                pages.add(pool.submit(() -> {
+                    go.await();
+                    return apiGet("/account/page", cookie).status();
+                }));
+            }
+            Future<RawHttp.Response> reauth = pool.submit(() -> {
+                go.await();
+                return http.request("POST", "/auth/reauth").api().cookie(cookie)
+                        .json("{\"password\":\"pw-" + user + "\"}").send();
+            });
+            go.countDown();
+            for (Future<Integer> page : pages) {
+                assertEquals(200, page.get(30, TimeUnit.SECONDS), "a parallel request was logged out");
+            }
+            RawHttp.Response done = reauth.get(30, TimeUnit.SECONDS);
+            assertEquals(200, done.status(), done.toString());
+            String fresh = COOKIE + "=" + done.cookie(COOKIE);
+            assertNotEquals(cookie.split(";")[0], fresh);
+            assertEquals(200, apiGet("/account/page", cookie).status(), "within the grace");
+            clock.advance(Duration.ofSeconds(11));
+            assertEquals(401, apiGet("/account/page", cookie).status(), "after the grace the old token is dead");
+            assertEquals(200, apiGet("/account/page", fresh).status());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --------------------------------------------------------------------------------- risk signals
+
+    @Test
+    void aSignInFromANewDeviceCapsSensitiveWindowsAndTellsTheApplication() {
+        String user = newUser("admin");
+        String fresh = login(user);
+        RawHttp.Response page = apiGet("/admin/whoami", fresh);
+        assertTrue(page.body().contains("risk=[NEW_DEVICE]"), page.body());
+        assertEquals(200, http.request("POST", "/admin/users").api().cookie(fresh).send().status(),
+                "right after signing in the password just typed is proof enough");
+        clock.advance(Duration.ofMinutes(3));
+        RawHttp.Response r = http.request("POST", "/admin/users").api().cookie(fresh).send();
+        assertEquals(401, r.status(), "the rule's 5 minute window is capped to 2 on a new device");
+        assertTrue(r.header("WWW-Authenticate").contains("max_age=120"), r.toString());
+        String known = loginFromKnownDevice(user);
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(200, http.request("POST", "/admin/users").api().cookie(known).send().status(),
+                "from a known device the 5 minute window applies");
+        assertTrue(realm.auditTrail(accountId(user), 50).stream().anyMatch(e -> e.type() == AuditEvent.Type.NEW_DEVICE));
+    }
+
+    @Test
+    void aBurstOfFailedSignInsBeforeASuccessCapsSensitiveWindows() {
+        String user = newUser("admin");
+        loginFromKnownDevice(user); // the device becomes known
+        String device = "__Host-hallpass-device=" + deviceOf(user);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, http.request("POST", "/auth/login").api().cookie(device)
+                    .form(form("username", user, "password", "guess-" + i)).send().status());
+        }
+        RawHttp.Response ok = http.request("POST", "/auth/login").api().cookie(device)
+                .form(form("username", user, "password", "pw-" + user)).send();
+        String cookie = COOKIE + "=" + ok.cookie(COOKIE) + "; " + device;
+        assertTrue(apiGet("/admin/whoami", cookie).body().contains("FAILED_LOGINS_BEFORE_SUCCESS"));
+        clock.advance(Duration.ofMinutes(3));
+        RawHttp.Response r = http.request("POST", "/admin/users").api().cookie(cookie).send();
+        assertEquals(401, r.status());
+        assertTrue(r.header("WWW-Authenticate").contains("max_age=120"), r.toString());
+    }
+
+    @Test
+    void aNetworkChangeDemandsReauthenticationForTheNextSensitiveAction() {
+        String user = newUser("customer");
+        String cookie = loginFromKnownDevice(user);
+        RawHttp.Response calm = http.request("GET", "/account/page").api().cookie(cookie).from(OTHER_NETWORK).send();
+        assertEquals(200, calm.status(), "calm pages stay calm on the new network");
+        assertTrue(calm.body().contains("NETWORK_CHANGED"), calm.body());
+        RawHttp.Response challenge = http.request("POST", "/account/payout").api().cookie(cookie)
+                .from(OTHER_NETWORK).form("amount=3").send();
+        assertEquals(401, challenge.status(), "inside the 2 minute window, but from another network");
+        assertEquals(200, http.request("POST", "/account/payout").api().cookie(cookie).form("amount=3").send().status(),
+                "from the network it signed in from, the window applies");
+        RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie).from(OTHER_NETWORK)
+                .json("{\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(200, reauth.status());
+        String fresh = COOKIE + "=" + reauth.cookie(COOKIE) + "; " + cookie.split("; ", 2)[1];
+        assertEquals(200, http.request("POST", "/account/payout").api().cookie(fresh).from(OTHER_NETWORK)
+                .form("amount=3").send().status(), "re-authenticating records the new network");
+        assertTrue(realm.auditTrail(accountId(user), 50).stream()
+                .anyMatch(e -> e.type() == AuditEvent.Type.STEP_UP_REQUIRED), "the step-up is audited");
+    }
+
+    @Test
+    void aSpoofedForwardedForWithoutATrustedProxyChangesNothing() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        RawHttp.Response r = http.request("POST", "/account/payout").api().cookie(cookie)
+                .header("X-Forwarded-For", "203.0.113.9").form("amount=3").send();
+        assertEquals(200, r.status(), "no trusted proxy: the header is not the client");
+        assertFalse(r.body().contains("NETWORK_CHANGED"), r.body());
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClient() {
+        withInstance(app -> app.param("trusted-proxies", "127.0.0.1"), client -> {
+            String user = newUser("customer");
+            String cookie = loginWith(client, user, FIREFOX);
+            RawHttp.Response r = client.request("POST", "/account/payout").api().cookie(cookie)
+                    .header("User-Agent", FIREFOX).header("X-Forwarded-For", "203.0.113.9").form("amount=3").send();
+            assertEquals(401, r.status(), "the proxy says the client moved to another network: " + r);
+            SessionView view = realm.listSessions(accountId(user)).get(0);
+            assertEquals("127.0.0.1", view.client().ip());
+        });
+    }
+
+    @Test
+    void aUserAgentChangeEndsTheSession() {
+        String user = newUser("customer");
+        String cookie = loginWith(http, user, FIREFOX);
+        assertEquals(200, http.request("GET", "/account/page").api().cookie(cookie).header("User-Agent", FIREFOX)
+                .send().status());
+        RawHttp.Response copied = http.request("GET", "/account/page").api().cookie(cookie)
+                .header("User-Agent", "curl/8.5.0").send();
+        assertEquals(401, copied.status(), "a copied cookie in another browser is signed out");
+        assertEquals(401, http.request("GET", "/account/page").api().cookie(cookie).header("User-Agent", FIREFOX)
+                .send().status(), "and the session is gone for its owner too");
+        assertTrue(realm.auditTrail(accountId(user), 50).stream().anyMatch(e -> e.type() == AuditEvent.Type.RISK_SIGNAL
+                && e.detail() != null && e.detail().contains("user agent changed")));
+    }
+
+    @Test
+    void reactionsAreConfigurable() {
+        withInstance(app -> app.param("risk-user-agent-change", "step-up").param("risk-network-change", "revoke"),
+                client -> {
+                    String user = newUser("customer");
+                    String cookie = loginWith(client, user, FIREFOX);
+                    assertEquals(200, client.request("GET", "/account/page").api().cookie(cookie)
+                            .header("User-Agent", "curl/8.5.0").send().status(), "a new user agent no longer ends it");
+                    assertEquals(401, client.request("POST", "/account/payout").api().cookie(cookie)
+                            .header("User-Agent", "curl/8.5.0").form("amount=1").send().status(), "but steps up");
+                    assertEquals(401, client.request("GET", "/account/page").api().cookie(cookie)
+                            .header("User-Agent", FIREFOX).from(OTHER_NETWORK).send().status(),
+                            "a network change now ends the session");
+                    assertEquals(401, client.request("GET", "/account/page").api().cookie(cookie)
+                            .header("User-Agent", FIREFOX).send().status());
+                });
+    }
+
+    @Test
+    void aTeamCanPlugInItsOwnRiskPolicy() {
+        withInstance(app -> app.param("risk-policy", AlwaysStepUp.class.getName()), client -> {
+            String cookie = loginWith(client, newUser("customer"), FIREFOX);
+            assertEquals(200, client.request("GET", "/account/page").api().cookie(cookie)
+                    .header("User-Agent", FIREFOX).send().status());
+            assertEquals(401, client.request("POST", "/account/payout").api().cookie(cookie)
+                    .header("User-Agent", FIREFOX).form("amount=1").send().status());
+        });
+    }
+
+    @Test
+    void aRiskPolicyClassThatIsNotOneStopsTheStart() throws Exception {
+        TestApp app = application(realm).param("risk-policy", String.class.getName());
+        try (Container other = newContainer()) {
+            try {
+                other.start(app);
+            } catch (Exception expected) {
+                return; // the container refused to start the application: fine
+            }
+            assertFalse(other.applicationAvailable(), "a bad risk-policy must stop the application");
+        }
+    }
+
+    /** A team's policy: every sensitive action needs a fresh password. */
+    public static final class AlwaysStepUp implements RiskPolicy {
+        @Override
+        public RiskAssessment assess(SessionView session, ClientFacts request, Instant now) {
+            return new RiskAssessment(Set.of(), null, true, false, "team policy");
+        }
+    }
+
+    private String deviceOf(String user) {
+        return deviceIds().get(user);
+    }
+}
