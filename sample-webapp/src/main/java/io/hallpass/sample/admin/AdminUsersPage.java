@@ -24,7 +24,8 @@ public final class AdminUsersPage {
     }
 
     public static Html render(Chrome chrome, List<UserRow> users, Instant now) {
-        Html rows = Html.each(users, u -> row(chrome, u, now));
+        String me = chrome.viewer() == null ? null : chrome.viewer().username();
+        Html rows = Html.each(users, u -> row(chrome, u, u.account().username().equals(me), now));
         Html options = Html.each(KNOWN_ROLES, r -> Html.format("<option value=\"{}\">", r));
         Html main = Html.format("""
                 <section class="page-head page-head-row">
@@ -43,7 +44,7 @@ public final class AdminUsersPage {
         return Layout.page(chrome, "Users", main);
     }
 
-    private static Html row(Chrome chrome, UserRow user, Instant now) {
+    private static Html row(Chrome chrome, UserRow user, boolean self, Instant now) {
         String name = user.account().username();
         String base = "/admin/users/" + Paths.segment(name);
         Html status = user.account().enabled()
@@ -52,7 +53,8 @@ public final class AdminUsersPage {
         Html roles = user.grants().isEmpty()
                 ? Html.trusted("<span class=\"muted\">none</span>")
                 : Html.each(user.grants(), g -> grant(g, now));
-        Html toggle = user.account().enabled()
+        Html toggle = self ? Html.trusted("<span class=\"badge badge-info\">You</span>")
+                : user.account().enabled()
                 ? Html.format("""
                         <form method="post" action="{}" class="inline"><button type="submit" class="button button-small button-danger">Disable</button></form>""",
                         chrome.href(base + "/disable"))
@@ -75,7 +77,7 @@ public final class AdminUsersPage {
                       <select name="action" aria-label="Grant or revoke">
                         <option value="grant">grant</option><option value="revoke">revoke</option>
                       </select>
-                      <input name="expiresAt" placeholder="until (optional), e.g. 2030-01-31T17:00:00Z" aria-label="Expires at (ISO-8601)">
+                      <input name="expiresAt" placeholder="until (optional) 2030-01-31T17:00:00Z" aria-label="Expires at (ISO-8601)">
                       <button type="submit" class="button button-small">Apply</button>
                     </form>
                   </td>

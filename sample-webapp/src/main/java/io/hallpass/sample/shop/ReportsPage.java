@@ -36,7 +36,8 @@ public final class ReportsPage {
         int orders = months.stream().mapToInt(DemoShop.MonthlySales::orders).sum();
         Html rows = Html.each(months, m -> Html.format("""
                 <tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="bar-cell"><span class="bar bar-{}"></span></td></tr>""",
-                MONTH.format(m.month()), m.orders(), Money.format(m.revenue()), step(m.revenue(), max)));
+                MONTH.format(m.month()), String.format(Locale.ENGLISH, "%,d", m.orders()), Money.format(m.revenue()),
+                step(m.revenue(), max)));
         Html main = Html.format("""
                 <nav class="crumbs"><a href="{}">Reports</a> › Sales</nav>
                 <section class="page-head"><h1>Sales</h1></section>
@@ -51,7 +52,7 @@ public final class ReportsPage {
                     <tbody>{}</tbody>
                   </table>
                 </section>""",
-                chrome.href("/reports"), Money.format(total), orders,
+                chrome.href("/reports"), Money.format(total), String.format(Locale.ENGLISH, "%,d", orders),
                 Money.format(total.divide(BigDecimal.valueOf(Math.max(1, orders)), 2, RoundingMode.HALF_EVEN)), rows);
         return Layout.page(chrome, "Sales report", main);
     }
@@ -60,7 +61,7 @@ public final class ReportsPage {
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         Html rows = Html.each(counts.entrySet(), e -> Html.format("""
                 <tr><td>{}</td><td class="num">{}</td><td class="bar-cell"><span class="bar bar-{}"></span></td></tr>""",
-                OrdersPage.status(e.getKey()), e.getValue(),
+                OrdersPage.status(e.getKey()), String.format(Locale.ENGLISH, "%,d", e.getValue()),
                 step(BigDecimal.valueOf(e.getValue()), BigDecimal.valueOf(max))));
         Html main = Html.format("""
                 <nav class="crumbs"><a href="{}">Reports</a> › Fulfilment</nav>

@@ -75,8 +75,14 @@ public final class ErrorPage {
                   <div class="actions">{}</div>
                 </section>""",
                 status, title, lead,
-                showMessage ? Html.format("<p class=\"error-detail\">{}</p>", message) : Html.EMPTY,
+                showMessage ? Html.format("<p class=\"error-detail\">{}</p>", sentence(message)) : Html.EMPTY,
                 who, actions);
         return Layout.page(chrome, title, main);
+    }
+
+    /** "amount must be..." becomes "Amount must be..." on a page; API clients get the message as it is. */
+    static String sentence(String message) {
+        String text = message.strip();
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
