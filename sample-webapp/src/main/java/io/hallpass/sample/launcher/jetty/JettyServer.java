@@ -61,6 +61,15 @@ public final class JettyServer implements EmbeddedServer {
         server.setHandler(webapp);
 
         try {
+            // bind first: Jetty starts handlers before connectors, and a port that is taken should not cost a
+            // whole deployment (database, demo accounts) before it is noticed
+            connector.open();
+        } catch (IOException e) {
+            stop();
+            throw new StartupFailure(deployment.host() + ":" + deployment.port()
+                    + " is already in use or cannot be bound (" + StartupFailure.describe(e) + ")");
+        }
+        try {
             server.start();
         } catch (Exception e) {
             stop();

@@ -64,6 +64,8 @@ public final class TomcatServer implements EmbeddedServer {
         connector.setPort(deployment.port());
         connector.setProperty("address", deployment.host());
         connector.setXpoweredBy(false);
+        // a port that cannot be bound must fail start(), not be logged while the application deploys anyway
+        connector.setThrowOnFailure(true);
         tomcat.setConnector(connector);
 
         tomcat.getHost().setAutoDeploy(false);
