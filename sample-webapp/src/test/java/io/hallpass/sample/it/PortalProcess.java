@@ -60,11 +60,16 @@ final class PortalProcess implements AutoCloseable {
     }
 
     static PortalProcess start(Path folder, String... args) {
+        return start(jar(), folder, args);
+    }
+
+    /** Runs another build of the runnable jar (see {@link StandInJar}). */
+    static PortalProcess start(Path jar, Path folder, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath());
         command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
