@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code <error-page>} of the application: renders 400, 403, 404, 405, 500, 503 (and uncaught exceptions)
+ * The {@code <error-page>} of the application: renders 400, 403, 404, 405, 429, 500, 503 (and uncaught exceptions)
  * as portal pages, or as JSON for API clients. The filter's {@code sendError(403)} lands here, with the
  * session still on the request, so the page can say who is signed in. The filter mapping does not include
  * the ERROR dispatch; a direct request for {@code /error} is refused by the rules.
