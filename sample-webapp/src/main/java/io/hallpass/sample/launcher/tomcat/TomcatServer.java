@@ -85,7 +85,7 @@ public final class TomcatServer implements EmbeddedServer {
         scanner.setScanClassPath(false);
         scanner.setScanManifest(false);
         Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet").setOverridable(true);
-        context.addServletMappingDecoded("/", "default");
+        context.addServletMappingDecoded("/", "default", false);
         Tomcat.addDefaultMimeTypeMappings(context);
         overrideParameters(context, deployment.contextParameters());
 
