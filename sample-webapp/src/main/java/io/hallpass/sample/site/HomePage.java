@@ -56,7 +56,9 @@ public final class HomePage {
                 .filter(t -> t.section().visibleTo(viewer))
                 .map(t -> Html.format("""
                         <a class="card card-link" href="{}"><h2>{}</h2><p>{}</p><span class="more">Open →</span></a>""",
-                        chrome.href(t.section().path()), t.title(), t.text()))
+                        chrome.href(t.section().path()), t.title(),
+                        t.section() == Section.ACCOUNT && !viewer.has("customer")
+                                ? "Password and where you are signed in." : t.text()))
                 .collect(Html.joining());
         Html sessionLine = Html.EMPTY;
         if (session != null) {
