@@ -1,0 +1,113 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.RealmException;
+import io.hallpass.realm.RealmUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The shipped DDL ({@code io/hallpass/realm/ddl/<database>.sql}) and the databases it is written for.
+ */
+enum Schema {
+    H2("h2"),
+    POSTGRESQL("postgresql"),
+    MARIADB("mariadb");
+
+    private final String file;
+
+    Schema(String file) {
+        this.file = file;
+    }
+
+    /** The class-path resource holding this database's DDL. */
+    String resource() {
+        return "/io/hallpass/realm/ddl/" + file + ".sql";
+    }
+
+    /** Which shipped DDL fits a database, by the product name its driver reports; null if none does. */
+    static Schema forProduct(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("h2")) {
+            return H2;
+        }
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.contains("mariadb")) {
+            return MARIADB;
+        }
+        return null;
+    }
+
+    /** Connects once to learn which database this is. */
+    static String productName(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException e) {
+            throw new RealmUnavailableException("the realm's database can not be reached", e);
+        }
+    }
+
+    /** Runs every statement of this database's DDL, each creating a table or an index only if it is missing. */
+    void createIfMissing(DataSource dataSource) {
+        List<String> statements = statements();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true); // DDL commits implicitly on MariaDB anyway; keep every database alike
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            if (Transactions.isConnectionFailure(e)) {
+                throw new RealmUnavailableException("the realm's database can not be reached", e);
+            }
+            throw new RealmException("could not create the realm's tables with " + resource() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The statements of the DDL file: comments dropped, split at semicolons that end a line. */
+    List<String> statements() {
+        String text;
+        try (InputStream in = Schema.class.getResourceAsStream(resource())) {
+            if (in == null) {
+                throw new IllegalStateException(resource() + " is missing from the class path");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + resource(), e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            int comment = line.indexOf("--");
+            String code = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (code.endsWith(";")) {
+                current.append(code, 0, code.length() - 1);
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(code).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException(resource() + " ends without a semicolon");
+        }
+        return statements;
+    }
+}
