@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -56,12 +57,26 @@ final class Transactions {
             } catch (RuntimeException e) {
                 rollback(transaction);
                 if (attempt < ATTEMPTS && isConflict(e)) {
+                    backOff(attempt);
                     continue;
                 }
                 throw unavailable(e);
             } finally {
                 close(session);
             }
+        }
+    }
+
+    /**
+     * A short random pause before running a lost race again, so that transactions that collided (two nodes
+     * inserting the same lockout counter, a deadlock pair) do not collide again in lock step.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RealmUnavailableException("interrupted while retrying a transaction", e);
         }
     }
 
