@@ -28,6 +28,9 @@ import io.hallpass.realm.password.PasswordHasher.Verdict;
 import io.hallpass.realm.password.PasswordRules;
 import io.hallpass.realm.token.TokenCodec;
 import java.lang.System.Logger.Level;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +73,9 @@ public final class JpaRealm implements Realm {
     private final Transactions transactions;
     private final TokenCodec tokens;
     private final PasswordHasher hasher;
+    private final Schema schema; // null for a database the realm ships no DDL for
 
-    private JpaRealm(RealmSettings settings, SessionFactory factory, HikariDataSource ownedPool) {
+    private JpaRealm(RealmSettings settings, SessionFactory factory, HikariDataSource ownedPool, Schema schema) {
         this.settings = settings;
         this.clock = settings.clock();
         this.factory = factory;
@@ -79,6 +83,7 @@ public final class JpaRealm implements Realm {
         this.transactions = new Transactions(factory);
         this.tokens = new TokenCodec(settings.tokenPepper());
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
+        this.schema = schema;
     }
 
     /**
@@ -93,8 +98,8 @@ public final class JpaRealm implements Realm {
         SessionFactory factory = null;
         try {
             String product = Schema.productName(dataSource);
+            Schema schema = Schema.forProduct(product);
             if (settings.schemaAction() == SchemaAction.CREATE_IF_MISSING) {
-                Schema schema = Schema.forProduct(product);
                 if (schema == null) {
                     throw new RealmException("there is no shipped DDL for " + product
                             + "; create the tables yourself and start with schema action validate");
@@ -107,7 +112,7 @@ public final class JpaRealm implements Realm {
                 extra.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true);
             }
             factory = bootHibernate(dataSource, settings.schemaAction(), extra);
-            JpaRealm realm = new JpaRealm(settings, factory, ownedPool);
+            JpaRealm realm = new JpaRealm(settings, factory, ownedPool, schema);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
                         + PasswordCost.OWASP + "; use it only in tests");
@@ -1023,28 +1028,50 @@ public final class JpaRealm implements Realm {
      * The attempt that reaches the threshold sets the lock ({@code lockedNow}) and is itself still verified.
      */
     private Attempt countAttempt(Tx t, String username) {
+        // Create the counter first if it is missing, then lock it: every node then counts into the same row. (Locking
+        // first and inserting after would deadlock two MariaDB transactions on the gap lock of the missing row.)
+        insertThrottleIfMissing(t, username);
         LoginThrottleEntity row = t.db.get(LoginThrottleEntity.class, username, LockMode.PESSIMISTIC_WRITE);
-        if (row != null && row.lockedUntil != null && t.now.isBefore(row.lockedUntil)) {
+        if (row.lockedUntil != null && t.now.isBefore(row.lockedUntil)) {
             return new Attempt(row.lockedUntil, false, row.attempts, null);
         }
-        boolean fresh = row == null || row.lockedUntil != null
-                || !t.now.isBefore(row.windowStartedAt.plus(settings.lockoutWindow()));
+        boolean fresh = row.lockedUntil != null || !t.now.isBefore(row.windowStartedAt.plus(settings.lockoutWindow()));
         int before = fresh ? 0 : row.attempts;
         Instant lockedUntil = before + 1 >= settings.lockoutThreshold() ? t.now.plus(settings.lockoutDuration()) : null;
-        boolean insert = row == null;
-        if (insert) {
-            row = new LoginThrottleEntity();
-            row.username = username;
-        }
         row.attempts = before + 1;
         row.windowStartedAt = fresh ? t.now : row.windowStartedAt;
         row.lockedUntil = lockedUntil;
-        if (insert) {
-            t.db.insert(row); // another node may insert first: the unique key fails, and the whole count is retried
-        } else {
-            t.db.update(row);
-        }
+        t.db.update(row);
         return new Attempt(lockedUntil, lockedUntil != null, before, null);
+    }
+
+    /**
+     * Inserts an empty counter unless one exists. Done in plain JDBC, and without ever failing on PostgreSQL and
+     * MariaDB, because a duplicate-key error would carry the username into Hibernate's warning log and the database
+     * server's error log, and the "username" may be a password typed into the wrong field.
+     */
+    private void insertThrottleIfMissing(Tx t, String username) {
+        String ignoring = schema == null ? null : schema.insertThrottleIfMissing();
+        t.db.doWork(connection -> {
+            if (ignoring != null) {
+                try (PreparedStatement insert = connection.prepareStatement(ignoring)) {
+                    insert.setString(1, username);
+                    insert.executeUpdate();
+                }
+                return;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(Schema.INSERT_THROTTLE)) {
+                insert.setString(1, username);
+                insert.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                connection.rollback(savepoint); // it exists: another transaction was first
+            }
+        });
     }
 
     private static void clearThrottle(Tx t, String username) {

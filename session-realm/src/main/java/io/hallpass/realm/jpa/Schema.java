@@ -32,6 +32,27 @@ enum Schema {
         return "/io/hallpass/realm/ddl/" + file + ".sql";
     }
 
+    /**
+     * SQL that creates an empty lockout counter for a username unless one exists, without failing when another
+     * transaction creates it at the same moment; null where only a plain insert and a savepoint will do. The
+     * placeholder's window lies in the past, so the first count starts a new one.
+     */
+    String insertThrottleIfMissing() {
+        String values = "(username, attempts, window_started_at) VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+        return switch (this) {
+            case POSTGRESQL -> "INSERT INTO hp_login_throttle " + values + " ON CONFLICT (username) DO NOTHING";
+            // not INSERT IGNORE: its shared lock on an existing row, upgraded by the SELECT ... FOR UPDATE that
+            // follows, deadlocks two concurrent attempts; this takes the exclusive lock at once
+            case MARIADB -> "INSERT INTO hp_login_throttle " + values + " ON DUPLICATE KEY UPDATE attempts = attempts";
+            case H2 -> null;
+        };
+    }
+
+    /** The plain form of {@link #insertThrottleIfMissing()}, for databases without an "ignore" clause. */
+    static final String INSERT_THROTTLE =
+            "INSERT INTO hp_login_throttle (username, attempts, window_started_at)"
+                    + " VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+
     /** Which shipped DDL fits a database, by the product name its driver reports; null if none does. */
     static Schema forProduct(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);

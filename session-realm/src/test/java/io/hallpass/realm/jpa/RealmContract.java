@@ -429,6 +429,57 @@ abstract class RealmContract {
     }
 
     @Test
+    void parallelFirstAttemptsOnAnUnknownNameNeverWriteTheNameToAnyLog() throws Exception {
+        // what was typed as a username may be a password: a lost race on creating its lockout counter must not
+        // put it in a duplicate-key message that Hibernate logs
+        String typed = uniqueName("hunter2-typed-in-the-wrong-field");
+        List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<LoginResult>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return realm.login(typed, WRONG, LAPTOP);
+                }));
+            }
+            go.countDown();
+            for (Future<LoginResult> f : results) {
+                assertTrue(f.get(60, TimeUnit.SECONDS) instanceof LoginResult.Failed
+                        || f.get() instanceof LoginResult.Locked);
+            }
+        } finally {
+            pool.shutdownNow();
+            root.removeHandler(capture);
+        }
+        assertFalse(records.isEmpty(), "the audit log lines were captured");
+        String name = typed.toLowerCase(Locale.ROOT);
+        synchronized (records) {
+            for (java.util.logging.LogRecord r : records) {
+                String text = String.valueOf(r.getMessage()) + " " + String.valueOf(r.getThrown());
+                assertFalse(text.toLowerCase(Locale.ROOT).contains(name), "logged: " + text);
+            }
+        }
+    }
+
+    @Test
     void busyWhenEveryHashingPermitIsTakenAndNothingIsCounted() throws SQLException {
         AccountView account = newAccount("busy");
         OpenedSession opened = login(account);
