@@ -218,7 +218,7 @@ public final class JpaRealm implements Realm {
         return inTransaction(t -> {
             Map<Long, Set<String>> roles = new HashMap<>();
             for (Object[] c : t.db.createSelectionQuery("select g.accountId, g.role from RoleGrant g"
-                            + " where g.expiresAt is null or g.expiresAt > :now", Object[].class)
+                            + " where " + Rows.ACTIVE_GRANT, Object[].class)
                     .setParameter("now", t.now).getResultList()) {
                 roles.computeIfAbsent((Long) c[0], k -> new HashSet<>()).add((String) c[1]);
             }
@@ -541,8 +541,7 @@ public final class JpaRealm implements Realm {
                 lastSeen = t.now;
             }
             Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-            return Optional.of(view(s, roles(t, s.accountId()), lastSeen, authenticated, clientOf(s),
-                    found.previous()));
+            return Optional.of(view(s, found.roles(), lastSeen, authenticated, clientOf(s), found.previous()));
         });
     }
 
@@ -766,7 +765,7 @@ public final class JpaRealm implements Realm {
     /** Why a session row does or does not stand for a live session at an instant. */
     private enum State { LIVE, REVOKED, IDLE_EXPIRED, ABSOLUTE_EXPIRED, ACCOUNT_DISABLED, GRACE_OVER }
 
-    private record Lookup(SessionRow session, boolean previous) {
+    private record Lookup(SessionRow session, boolean previous, Set<String> roles) {
     }
 
     /**
@@ -807,13 +806,11 @@ public final class JpaRealm implements Realm {
     private Lookup lookup(Tx t, byte[] hash, boolean allowPrevious) {
         // Two indexed equality lookups, the second only when the first misses, rather than one
         // "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
-        SessionRow session = sessionBy(t, "s.tokenHash", hash);
-        boolean previous = false;
-        if (session == null && allowPrevious) {
-            session = sessionBy(t, "s.prevTokenHash", hash);
-            previous = session != null;
+        Lookup found = sessionBy(t, "s.tokenHash", hash, false);
+        if (found == null && allowPrevious) {
+            found = sessionBy(t, "s.prevTokenHash", hash, true);
         }
-        return session != null && checkLive(t, session, previous) ? new Lookup(session, previous) : null;
+        return found != null && checkLive(t, found.session(), found.previous()) ? found : null;
     }
 
     private SessionRow liveSession(Tx t, byte[] hash, boolean allowPrevious) {
@@ -821,10 +818,20 @@ public final class JpaRealm implements Realm {
         return found == null ? null : found.session();
     }
 
-    private static SessionRow sessionBy(Tx t, String column, byte[] hash) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_SELECT + "where " + column + " = :h",
-                Object[].class).setParameter("h", hash).getResultList();
-        return rows.isEmpty() ? null : SessionRow.of(rows.get(0));
+    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
+    private static Lookup sessionBy(Tx t, String column, byte[] hash, boolean previous) {
+        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
+                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Set<String> roles = new HashSet<>();
+        for (Object[] row : rows) {
+            if (row[17] != null) {
+                roles.add((String) row[17]);
+            }
+        }
+        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
     }
 
     private boolean checkLive(Tx t, SessionRow s, boolean previous) {
@@ -957,7 +964,7 @@ public final class JpaRealm implements Realm {
 
     private static Set<String> roles(Tx t, long accountId) {
         return new HashSet<>(t.db.createSelectionQuery("select g.role from RoleGrant g where g.accountId = :a"
-                        + " and (g.expiresAt is null or g.expiresAt > :now)", String.class)
+                        + " and " + Rows.ACTIVE_GRANT, String.class)
                 .setParameter("a", accountId).setParameter("now", t.now).getResultList());
     }
 
