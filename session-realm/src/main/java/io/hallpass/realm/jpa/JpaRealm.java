@@ -289,8 +289,7 @@ public final class JpaRealm implements Realm {
             }
             String phc = hasher.hash(next);
             return inTransaction(t -> {
-                AccountRow now = accountById(t, accountId);
-                if (now == null || !now.enabled() || !now.passwordHash().equals(account.passwordHash())) {
+                if (stillAsRead(t, account) == null) {
                     return new PasswordChange.Rejected(); // disabled or changed by someone else meanwhile
                 }
                 updatePasswordHash(t, accountId, phc);
@@ -402,25 +401,18 @@ public final class JpaRealm implements Realm {
             // 2. hash with no connection held; unknown names and disabled accounts cost the same
             AccountRow account = attempt.account();
             Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
-            String rehash = verdict == Verdict.MATCH && hasher.needsRehash(account.passwordHash())
-                    ? hasher.hash(secret) : null;
+            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
             // 3. write the outcome, re-checking what step 1 read
             if (verdict == Verdict.MATCH) {
                 return inTransaction(t -> {
-                    AccountRow current = accountById(t, account.id());
-                    if (current == null || !current.enabled()
-                            || !current.passwordHash().equals(account.passwordHash())) {
+                    AccountRow current = stillAsRead(t, account);
+                    if (current == null) {
                         recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt, account.username(), facts.ip(),
                                 "account changed during login");
                         return new LoginResult.Failed();
                     }
                     clearThrottle(t, name);
-                    if (rehash != null) {
-                        t.db.createMutationQuery("update Account a set a.passwordHash = :new"
-                                        + " where a.id = :id and a.passwordHash = :old")
-                                .setParameter("new", rehash).setParameter("id", account.id())
-                                .setParameter("old", account.passwordHash()).executeUpdate();
-                    }
+                    storeRehash(t, account, rehash);
                     boolean newDevice = noteDevice(t, current, facts);
                     OpenedSession session = openSession(t, current, facts, newDevice, attempt.failuresBefore());
                     t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, current.id(), current.username(),
@@ -471,8 +463,7 @@ public final class JpaRealm implements Realm {
             }
             AccountRow account = attempt.account();
             Verdict verdict = verify(secret, account);
-            String rehash = verdict == Verdict.MATCH && hasher.needsRehash(account.passwordHash())
-                    ? hasher.hash(secret) : null;
+            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
             if (verdict != Verdict.MATCH) {
                 inTransaction(t -> {
                     recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), facts.ip(),
@@ -482,19 +473,13 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Failed();
             }
             return inTransaction(t -> {
-                AccountRow current = accountById(t, account.id());
+                AccountRow current = stillAsRead(t, account);
                 SessionRow session = liveSession(t, hash, false);
-                if (current == null || !current.enabled() || !current.passwordHash().equals(account.passwordHash())
-                        || session == null) {
+                if (current == null || session == null) {
                     return new LoginResult.Failed(); // ended, rotated or changed while we hashed
                 }
                 clearThrottle(t, current.username());
-                if (rehash != null) {
-                    t.db.createMutationQuery("update Account a set a.passwordHash = :new"
-                                    + " where a.id = :id and a.passwordHash = :old")
-                            .setParameter("new", rehash).setParameter("id", account.id())
-                            .setParameter("old", account.passwordHash()).executeUpdate();
-                }
+                storeRehash(t, account, rehash);
                 boolean newDevice = noteDevice(t, current, facts);
                 OpenedSession rotated = stampAndRotate(t, session, hash, facts);
                 if (rotated == null) {
@@ -1015,6 +1000,31 @@ public final class JpaRealm implements Realm {
                     + " can not be read; its password can not be verified until it is reset");
         }
         return verdict;
+    }
+
+    /**
+     * The account as it is now if it is still enabled and still has the password hash read before hashing, else
+     * null: what was verified outside the transaction must still hold inside the one that acts on it.
+     */
+    private static AccountRow stillAsRead(Tx t, AccountRow read) {
+        AccountRow current = accountById(t, read.id());
+        return current != null && current.enabled() && current.passwordHash().equals(read.passwordHash())
+                ? current : null;
+    }
+
+    /** A new hash at the configured cost, if the stored one is weaker; made while the caller holds its permit. */
+    private String rehashIfWeaker(byte[] secret, AccountRow account) {
+        return hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
+    }
+
+    /** Replaces a weaker hash of the same password, unless the password changed meanwhile. */
+    private static void storeRehash(Tx t, AccountRow account, String rehash) {
+        if (rehash != null) {
+            t.db.createMutationQuery("update Account a set a.passwordHash = :new"
+                            + " where a.id = :id and a.passwordHash = :old")
+                    .setParameter("new", rehash).setParameter("id", account.id())
+                    .setParameter("old", account.passwordHash()).executeUpdate();
+        }
     }
 
     private Verdict dummy(byte[] secret) {
