@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <p>A username is normalised by: Unicode NFKC (so that compatibility forms such as full-width letters
  * collapse to one spelling), trimming white space at both ends, case folding (upper then lower case in
- * {@link Locale#ROOT}, so that {@code "STRASSE"} and {@code "straße"} meet), and NFKC again. It is refused if
+ * {@link Locale#ROOT}, repeated until it settles, so that {@code "STRASSE"}, {@code "straße"} and {@code "STRAẞE"}
+ * meet), and NFKC again. It is refused if
  * it is blank, longer than {@value #MAX_LENGTH} code points, or contains a control, format (invisible or
  * bidirectional override), line or paragraph separator character, or a lone surrogate.
  */
@@ -32,7 +33,15 @@ public final class Usernames {
         // Refuse before normalising: NFKC must not turn a forbidden character into an accepted one unseen.
         checkCharacters(username);
         String folded = Normalizer.normalize(username, Normalizer.Form.NFKC).strip();
-        folded = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // Upper then lower case, repeated until it settles: one round takes "straße" to "strasse" but leaves the
+        // capital sharp s as "ß", which only a second round folds to "ss" (Java has no full case folding).
+        for (int round = 0; round < 3; round++) {
+            String next = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+            if (next.equals(folded)) {
+                break;
+            }
+            folded = next;
+        }
         folded = Normalizer.normalize(folded, Normalizer.Form.NFKC);
         checkCharacters(folded);
         if (folded.isEmpty()) {

@@ -1,16 +1,1157 @@
 package io.hallpass.realm.jpa;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.hallpass.realm.AccountView;
+import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.ClientFacts;
+import io.hallpass.realm.DuplicateUsernameException;
+import io.hallpass.realm.InvalidInputException;
+import io.hallpass.realm.LoginResult;
+import io.hallpass.realm.OpenedSession;
+import io.hallpass.realm.PasswordChange;
+import io.hallpass.realm.PasswordCost;
+import io.hallpass.realm.PurgeResult;
 import io.hallpass.realm.Realm;
+import io.hallpass.realm.RealmException;
 import io.hallpass.realm.RealmSettings;
+import io.hallpass.realm.RealmUnavailableException;
+import io.hallpass.realm.RoleGrant;
+import io.hallpass.realm.RoleNames;
+import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.SessionView;
+import io.hallpass.realm.Usernames;
+import io.hallpass.realm.jpa.Rows.AccountRow;
+import io.hallpass.realm.jpa.Rows.SessionRow;
+import io.hallpass.realm.password.PasswordHasher;
+import io.hallpass.realm.password.PasswordHasher.Verdict;
+import io.hallpass.realm.password.PasswordRules;
+import io.hallpass.realm.token.TokenCodec;
+import java.lang.System.Logger.Level;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.LockMode;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 
-/** The JPA (Hibernate) implementation of {@link Realm}. Internal: use {@link Realm#builder()}. */
-public final class JpaRealm {
+/**
+ * The JPA (Hibernate) implementation of {@link Realm}. Internal: use {@link Realm#builder()}.
+ *
+ * <p>Every public method validates its arguments, then runs one transaction in a Hibernate
+ * {@link org.hibernate.StatelessSession} (no persistence context, no dirty checking: each statement is written
+ * out). Password hashing never happens inside a transaction: an operation that verifies a password reads what it
+ * needs (counting the attempt first), hashes with no connection held, then writes in a second transaction that
+ * re-checks what it read.
+ */
+public final class JpaRealm implements Realm {
 
-    private JpaRealm() {
+    private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
+
+    /** How long administrative operations (create, reset) wait for a hashing permit before giving up. */
+    private static final Duration ADMIN_HASHING_WAIT = Duration.ofSeconds(30);
+
+    private final RealmSettings settings;
+    private final Clock clock;
+    private final SessionFactory factory;
+    private final HikariDataSource ownedPool;
+    private final Transactions transactions;
+    private final TokenCodec tokens;
+    private final PasswordHasher hasher;
+    private final Schema schema; // null for a database the realm ships no DDL for
+
+    private JpaRealm(RealmSettings settings, SessionFactory factory, HikariDataSource ownedPool, Schema schema) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.factory = factory;
+        this.ownedPool = ownedPool;
+        this.transactions = new Transactions(factory);
+        this.tokens = new TokenCodec(settings.tokenPepper());
+        this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
+        this.schema = schema;
     }
 
-    /** Connects, prepares the schema and starts a realm. */
+    /**
+     * Connects, prepares the schema and starts a realm.
+     *
+     * @throws RealmUnavailableException if the database can not be reached
+     * @throws RealmException            if the schema does not match the mapping, or can not be created
+     */
     public static Realm start(RealmSettings settings) {
-        throw new UnsupportedOperationException("scaffold: the JPA realm is being written (issue 2)");
+        HikariDataSource ownedPool = settings.jdbcUrl() == null ? null : pool(settings);
+        DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
+        SessionFactory factory = null;
+        try {
+            String product = Schema.productName(dataSource);
+            Schema schema = Schema.forProduct(product);
+            if (settings.schemaAction() == SchemaAction.CREATE_IF_MISSING) {
+                if (schema == null) {
+                    throw new RealmException("there is no shipped DDL for " + product
+                            + "; create the tables yourself and start with schema action validate");
+                }
+                schema.createIfMissing(dataSource);
+            }
+            Map<String, Object> extra = new HashMap<>();
+            if (ownedPool != null) {
+                // our pool hands out connections with auto-commit off, which saves a round trip per transaction
+                extra.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true);
+            }
+            factory = bootHibernate(dataSource, settings.schemaAction(), extra);
+            JpaRealm realm = new JpaRealm(settings, factory, ownedPool, schema);
+            if (settings.passwordCost().belowOwaspMinimum()) {
+                LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
+                        + PasswordCost.OWASP + "; use it only in tests");
+            }
+            LOG.log(Level.INFO, "realm started on " + product + " (" + settings + ")");
+            return realm;
+        } catch (RuntimeException e) {
+            if (factory != null) {
+                factory.close();
+            }
+            if (ownedPool != null) {
+                ownedPool.close();
+            }
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(RealmSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hallpass-realm");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.jdbcUser());
+        config.setPassword(settings.jdbcPassword());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        long timeout = Math.max(250, settings.connectionTimeout().toMillis());
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5_000)));
+        // start even when the database is down; the first check below then reports it as unavailable
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(false);
+        return new HikariDataSource(config);
+    }
+
+    private static SessionFactory bootHibernate(DataSource dataSource, SchemaAction action, Map<String, Object> extra) {
+        try {
+            return Mapping.sessionFactory(dataSource, action == SchemaAction.NONE ? "none" : "validate", extra);
+        } catch (RuntimeException e) {
+            if (Transactions.isConnectionFailure(e)) {
+                throw new RealmUnavailableException("the realm's database can not be reached", e);
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SchemaManagementException) {
+                    throw new RealmException("the database schema does not match the realm's mapping: "
+                            + t.getMessage(), e);
+                }
+            }
+            throw new RealmException("could not start the realm: " + e.getMessage(), e);
+        }
+    }
+
+    /** The hasher and its permits, so that tests can occupy them. */
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    private Instant now() {
+        // microseconds: what every supported database stores exactly
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private <T> T inTransaction(Function<Tx, T> work) {
+        return transactions.run(now(), work);
+    }
+
+    // ============================================================================================ accounts
+
+    @Override
+    public AccountView createAccount(String username, String password) {
+        String name = Usernames.normalise(username);
+        byte[] secret = PasswordRules.newPassword(password);
+        String phc = hashForAdministration(secret);
+        return inTransaction(t -> {
+            if (accountByName(t, name) != null) {
+                throw new DuplicateUsernameException(name);
+            }
+            // a concurrent creation of the same name loses at the unique key, is retried, and lands above
+            AccountEntity row = new AccountEntity();
+            row.username = name;
+            row.passwordHash = phc;
+            row.enabled = true;
+            row.createdAt = t.now;
+            row.passwordChangedAt = t.now;
+            long id = (Long) t.db.insert(row);
+            t.audit(AuditEvent.Type.ACCOUNT_CREATED, id, name, null, null, null);
+            return new AccountView(id, name, true, Set.of(), t.now, t.now);
+        });
+    }
+
+    @Override
+    public Optional<AccountView> findAccount(String username) {
+        String name = Usernames.normalise(username);
+        return inTransaction(t -> Optional.ofNullable(accountByName(t, name)).map(a -> accountView(t, a)));
+    }
+
+    @Override
+    public Optional<AccountView> findAccount(long accountId) {
+        return inTransaction(t -> Optional.ofNullable(accountById(t, accountId)).map(a -> accountView(t, a)));
+    }
+
+    @Override
+    public List<AccountView> listAccounts() {
+        return inTransaction(t -> {
+            Map<Long, Set<String>> roles = new HashMap<>();
+            for (Object[] c : t.db.createSelectionQuery("select g.accountId, g.role from RoleGrant g"
+                            + " where " + Rows.ACTIVE_GRANT, Object[].class)
+                    .setParameter("now", t.now).getResultList()) {
+                roles.computeIfAbsent((Long) c[0], k -> new HashSet<>()).add((String) c[1]);
+            }
+            List<AccountView> views = new ArrayList<>();
+            for (Object[] c : t.db.createSelectionQuery(Rows.ACCOUNT_SELECT, Object[].class).getResultList()) {
+                AccountRow a = AccountRow.of(c);
+                views.add(new AccountView(a.id(), a.username(), a.enabled(), roles.getOrDefault(a.id(), Set.of()),
+                        a.createdAt(), a.passwordChangedAt()));
+            }
+            // sorted here, not by the database, so that every database orders names alike (collations differ)
+            views.sort(Comparator.comparing(AccountView::username));
+            return views;
+        });
+    }
+
+    @Override
+    public boolean setPassword(long accountId, String newPassword, String actor) {
+        byte[] secret = PasswordRules.newPassword(newPassword);
+        String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
+        String phc = hashForAdministration(secret);
+        return inTransaction(t -> {
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
+            if (account == null) {
+                return false;
+            }
+            updatePasswordHash(t, accountId, phc);
+            // a reset also lifts a lockout on the name: the administrator has just vouched for the holder
+            clearThrottle(t, account.username());
+            t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), null, null,
+                    "reset" + (by == null ? "" : " by " + by));
+            revokeSessions(t, account, null, "password-reset");
+            return true;
+        });
+    }
+
+    @Override
+    public PasswordChange changePassword(long accountId, String currentPassword, String newPassword,
+                                         String keepSessionPublicId) {
+        byte[] current = PasswordRules.presented(currentPassword, "current password");
+        byte[] next = PasswordRules.newPassword(newPassword);
+        String keep = keepSessionPublicId == null ? null : Checks.publicId(keepSessionPublicId, "session public id");
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
+            if (permit == null) {
+                return new PasswordChange.Busy();
+            }
+            Attempt attempt = inTransaction(t -> {
+                AccountRow account = accountById(t, accountId);
+                if (account == null || !account.enabled()) {
+                    return null;
+                }
+                return countAttempt(t, account.username()).with(account);
+            });
+            if (attempt == null) {
+                return new PasswordChange.Rejected();
+            }
+            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
+                return new PasswordChange.Locked(attempt.lockedUntil());
+            }
+            AccountRow account = attempt.account();
+            Verdict verdict = verify(current, account);
+            if (verdict != Verdict.MATCH) {
+                inTransaction(t -> {
+                    recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), null,
+                            "password change: wrong current password");
+                    return null;
+                });
+                return new PasswordChange.Rejected();
+            }
+            String phc = hasher.hash(next);
+            return inTransaction(t -> {
+                if (stillAsRead(t, account) == null) {
+                    return new PasswordChange.Rejected(); // disabled or changed by someone else meanwhile
+                }
+                updatePasswordHash(t, accountId, phc);
+                clearThrottle(t, account.username());
+                t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
+                        "changed by the holder");
+                return new PasswordChange.Changed(revokeSessions(t, account, keep, "password-changed"));
+            });
+        }
+    }
+
+    @Override
+    public boolean setEnabled(long accountId, boolean enabled, String actor) {
+        String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
+        return inTransaction(t -> {
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
+            if (account == null) {
+                return false;
+            }
+            if (account.enabled() != enabled) {
+                t.db.createMutationQuery("update Account a set a.enabled = :e where a.id = :id")
+                        .setParameter("e", enabled).setParameter("id", accountId).executeUpdate();
+                t.audit(enabled ? AuditEvent.Type.ACCOUNT_ENABLED : AuditEvent.Type.ACCOUNT_DISABLED, accountId,
+                        account.username(), null, null, by == null ? null : "by " + by);
+            }
+            if (!enabled) {
+                revokeSessions(t, account, null, "account-disabled");
+            }
+            return true;
+        });
+    }
+
+    // =============================================================================================== roles
+
+    @Override
+    public boolean grantRole(long accountId, String role, Instant expiresAt, String grantedBy) {
+        RoleNames.check(role);
+        String by = Checks.optionalText(grantedBy, Columns.ACTOR, "granted by");
+        Instant until = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+        return inTransaction(t -> {
+            if (until != null && !until.isAfter(t.now)) {
+                throw new InvalidInputException("role grant expiry is not in the future");
+            }
+            AccountRow account = accountById(t, accountId);
+            if (account == null) {
+                return false;
+            }
+            int updated = t.db.createMutationQuery("update RoleGrant g set g.grantedAt = :now, g.expiresAt = :until,"
+                            + " g.grantedBy = :by where g.accountId = :a and g.role = :role")
+                    .setParameter("now", t.now).setParameter("until", until).setParameter("by", by)
+                    .setParameter("a", accountId).setParameter("role", role).executeUpdate();
+            if (updated == 0) {
+                RoleGrantEntity grant = new RoleGrantEntity();
+                grant.accountId = accountId;
+                grant.role = role;
+                grant.grantedAt = t.now;
+                grant.expiresAt = until;
+                grant.grantedBy = by;
+                t.db.insert(grant); // a concurrent grant of the same role wins the unique key; retried as update
+            }
+            t.audit(AuditEvent.Type.ROLE_GRANTED, accountId, account.username(), null, null,
+                    role + (until == null ? "" : " until " + until) + (by == null ? "" : " by " + by));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean revokeRole(long accountId, String role, String revokedBy) {
+        RoleNames.check(role);
+        String by = Checks.optionalText(revokedBy, Columns.ACTOR, "revoked by");
+        return inTransaction(t -> {
+            int deleted = t.db.createMutationQuery("delete from RoleGrant g where g.accountId = :a and g.role = :role")
+                    .setParameter("a", accountId).setParameter("role", role).executeUpdate();
+            if (deleted == 0) {
+                return false;
+            }
+            AccountRow account = accountById(t, accountId);
+            t.audit(AuditEvent.Type.ROLE_REVOKED, accountId, account == null ? null : account.username(), null,
+                    null, role + (by == null ? "" : " by " + by));
+            return true;
+        });
+    }
+
+    @Override
+    public List<RoleGrant> listGrants(long accountId) {
+        return inTransaction(t -> t.db.createSelectionQuery("select g.role, g.grantedAt, g.expiresAt, g.grantedBy"
+                        + " from RoleGrant g where g.accountId = :a order by g.role", Object[].class)
+                .setParameter("a", accountId).getResultList().stream()
+                .map(c -> new RoleGrant((String) c[0], (Instant) c[1], (Instant) c[2], (String) c[3]))
+                .toList());
+    }
+
+    // ====================================================================================== authentication
+
+    @Override
+    public LoginResult login(String username, String password, ClientFacts client) {
+        String name = Usernames.normalise(username);
+        byte[] secret = PasswordRules.presented(password, "password");
+        ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
+            if (permit == null) {
+                return new LoginResult.Busy();
+            }
+            // 1. count the attempt before verifying, so that parallel guesses can not pass the threshold
+            Attempt attempt = inTransaction(t -> countAttempt(t, name).with(accountByName(t, name)));
+            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
+                return new LoginResult.Locked(attempt.lockedUntil());
+            }
+            // 2. hash with no connection held; unknown names and disabled accounts cost the same
+            AccountRow account = attempt.account();
+            Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
+            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
+            // 3. write the outcome, re-checking what step 1 read
+            if (verdict == Verdict.MATCH) {
+                return inTransaction(t -> {
+                    AccountRow current = stillAsRead(t, account);
+                    if (current == null) {
+                        recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt, account.username(), facts.ip(),
+                                "account changed during login");
+                        return new LoginResult.Failed();
+                    }
+                    clearThrottle(t, name);
+                    storeRehash(t, account, rehash);
+                    boolean newDevice = noteDevice(t, current, facts);
+                    OpenedSession session = openSession(t, current, facts, newDevice, attempt.failuresBefore());
+                    t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, current.id(), current.username(),
+                            session.view().publicId(), facts.ip(), attempt.failuresBefore() == 0 ? null
+                                    : "after " + attempt.failuresBefore() + " failed attempts");
+                    return new LoginResult.Success(session, newDevice, attempt.failuresBefore());
+                });
+            }
+            String reason = account == null ? "unknown username" : !account.enabled() ? "account disabled"
+                    : verdict == Verdict.CORRUPT ? "stored password hash unreadable" : "wrong password";
+            inTransaction(t -> {
+                recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt,
+                        account == null ? unknownUsername(name) : account.username(), facts.ip(), reason);
+                return null;
+            });
+            return new LoginResult.Failed();
+        }
+    }
+
+    @Override
+    public LoginResult reauthenticate(String token, String password, ClientFacts client) {
+        byte[] secret = PasswordRules.presented(password, "password");
+        ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
+        if (!tokens.isWellFormed(token)) {
+            return new LoginResult.Failed();
+        }
+        byte[] hash = tokens.hash(token);
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
+            if (permit == null) {
+                return new LoginResult.Busy();
+            }
+            // Only the current token may re-authenticate: a token inside its grace must never gain a new stamp.
+            record Read(SessionRow session, Attempt attempt) {
+            }
+            Read read = inTransaction(t -> {
+                SessionRow session = liveSession(t, hash, false);
+                if (session == null) {
+                    return null;
+                }
+                return new Read(session, countAttempt(t, session.username()).with(accountById(t, session.accountId())));
+            });
+            if (read == null) {
+                return new LoginResult.Failed();
+            }
+            Attempt attempt = read.attempt();
+            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
+                return new LoginResult.Locked(attempt.lockedUntil());
+            }
+            AccountRow account = attempt.account();
+            Verdict verdict = verify(secret, account);
+            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
+            if (verdict != Verdict.MATCH) {
+                inTransaction(t -> {
+                    recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), facts.ip(),
+                            "wrong password", read.session().publicId());
+                    return null;
+                });
+                return new LoginResult.Failed();
+            }
+            return inTransaction(t -> {
+                AccountRow current = stillAsRead(t, account);
+                SessionRow session = liveSession(t, hash, false);
+                if (current == null || session == null) {
+                    return new LoginResult.Failed(); // ended, rotated or changed while we hashed
+                }
+                clearThrottle(t, current.username());
+                storeRehash(t, account, rehash);
+                boolean newDevice = noteDevice(t, current, facts);
+                OpenedSession rotated = stampAndRotate(t, session, hash, facts);
+                if (rotated == null) {
+                    return new LoginResult.Failed();
+                }
+                return new LoginResult.Success(rotated, newDevice, attempt.failuresBefore());
+            });
+        }
+    }
+
+    // ============================================================================================ sessions
+
+    @Override
+    public OpenedSession open(long accountId, ClientFacts client) {
+        ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
+        return inTransaction(t -> {
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_READ);
+            if (account == null || !account.enabled()) {
+                throw new InvalidInputException("there is no enabled account with this id");
+            }
+            return openSession(t, account, facts, noteDevice(t, account, facts), 0);
+        });
+    }
+
+    @Override
+    public Optional<SessionView> resolve(String token) {
+        if (!tokens.isWellFormed(token)) {
+            return Optional.empty(); // garbage never reaches the database
+        }
+        byte[] hash = tokens.hash(token);
+        return inTransaction(t -> {
+            Lookup found = lookup(t, hash, true);
+            if (found == null) {
+                return Optional.empty();
+            }
+            SessionRow s = found.session();
+            Instant lastSeen = s.lastSeenAt();
+            if (Duration.between(lastSeen, t.now).compareTo(settings.touchInterval()) >= 0) {
+                // conditional on the value read, so that of several concurrent requests only one writes
+                t.db.createMutationQuery("update Session s set s.lastSeenAt = :now"
+                                + " where s.id = :id and s.lastSeenAt = :old")
+                        .setParameter("now", t.now).setParameter("id", s.id()).setParameter("old", lastSeen)
+                        .executeUpdate();
+                lastSeen = t.now;
+            }
+            Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
+            return Optional.of(view(s, found.roles(), lastSeen, authenticated, clientOf(s), found.previous()));
+        });
+    }
+
+    @Override
+    public Optional<OpenedSession> rotate(String token) {
+        if (!tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        byte[] hash = tokens.hash(token);
+        return inTransaction(t -> {
+            SessionRow session = liveSession(t, hash, false);
+            return session == null ? Optional.empty() : Optional.ofNullable(rotateRow(t, session, hash, null));
+        });
+    }
+
+    @Override
+    public Optional<OpenedSession> markReauthenticated(String token, ClientFacts client) {
+        ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
+        if (!tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        byte[] hash = tokens.hash(token);
+        return inTransaction(t -> {
+            SessionRow session = liveSession(t, hash, false);
+            return session == null ? Optional.empty() : Optional.ofNullable(stampAndRotate(t, session, hash, facts));
+        });
+    }
+
+    @Override
+    public boolean revoke(String token, String reason) {
+        String why = reason(reason);
+        if (!tokens.isWellFormed(token)) {
+            return false;
+        }
+        byte[] hash = tokens.hash(token);
+        return inTransaction(t -> {
+            SessionRow session = liveSession(t, hash, true); // the previous token, inside its grace, counts too
+            return session != null && revokeRow(t, session, why);
+        });
+    }
+
+    @Override
+    public boolean revokeSession(long accountId, String publicId, String reason) {
+        String id = Checks.publicId(publicId, "session public id");
+        String why = reason(reason);
+        return inTransaction(t -> {
+            // scoped to the account: a public id of someone else's session revokes nothing
+            SessionRow session = t.db.createSelectionQuery(Rows.SESSION_SELECT
+                            + "where s.accountId = :a and s.publicId = :p", Object[].class)
+                    .setParameter("a", accountId).setParameter("p", id)
+                    .getResultList().stream().findFirst().map(SessionRow::of).orElse(null);
+            return session != null && checkLive(t, session, false) && revokeRow(t, session, why);
+        });
+    }
+
+    @Override
+    public int revokeAllSessions(long accountId, String reason) {
+        String why = reason(reason);
+        return inTransaction(t -> {
+            AccountRow account = accountById(t, accountId);
+            return account == null ? 0 : revokeSessions(t, account, null, why);
+        });
+    }
+
+    @Override
+    public int revokeOtherSessions(long accountId, String keepPublicId, String reason) {
+        String keep = Checks.publicId(keepPublicId, "session public id to keep");
+        String why = reason(reason);
+        return inTransaction(t -> {
+            AccountRow account = accountById(t, accountId);
+            return account == null ? 0 : revokeSessions(t, account, keep, why);
+        });
+    }
+
+    @Override
+    public List<SessionView> listSessions(long accountId) {
+        return inTransaction(t -> {
+            List<SessionRow> live = new ArrayList<>();
+            for (Object[] c : t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
+                            + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
+                    .setParameter("a", accountId).getResultList()) {
+                SessionRow s = SessionRow.of(c);
+                if (state(s, t.now, false) == State.LIVE) {
+                    live.add(s);
+                }
+            }
+            if (live.isEmpty()) {
+                return List.of();
+            }
+            Set<String> roles = roles(t, accountId);
+            return live.stream()
+                    .map(s -> view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
+                    .toList();
+        });
+    }
+
+    @Override
+    public PurgeResult purge(int batchSize) {
+        Checks.range(batchSize, 1, 10_000, "purge batch size");
+        int sessions = purgeInBatches(batchSize, "select s.id from Session s where s.revokedAt is not null"
+                        + " or s.absoluteExpiresAt <= :now or s.lastSeenAt <= :idle or s.createdAt <= :absolute",
+                "delete from Session s where s.id in (:ids)",
+                (q, now) -> q.setParameter("now", now).setParameter("idle", now.minus(settings.idleTimeout()))
+                        .setParameter("absolute", now.minus(settings.absoluteTimeout())));
+        int counters = purgeInBatches(batchSize, "select l.username from LoginThrottle l"
+                        + " where l.windowStartedAt <= :window and (l.lockedUntil is null or l.lockedUntil <= :now)",
+                "delete from LoginThrottle l where l.username in (:ids)",
+                (q, now) -> q.setParameter("now", now).setParameter("window", now.minus(settings.lockoutWindow())));
+        int events = purgeInBatches(batchSize, "select e.id from AuditEventRow e where e.at < :cut",
+                "delete from AuditEventRow e where e.id in (:ids)",
+                (q, now) -> q.setParameter("cut", now.minus(settings.auditRetention())));
+        return new PurgeResult(sessions, counters, events);
+    }
+
+    private interface Binder {
+        void bind(org.hibernate.query.SelectionQuery<?> query, Instant now);
+    }
+
+    /** Deletes what {@code select} finds, {@code batchSize} rows per transaction, until a batch comes back short. */
+    private int purgeInBatches(int batchSize, String select, String delete, Binder binder) {
+        int total = 0;
+        while (true) {
+            int[] found = new int[1];
+            total += inTransaction(t -> {
+                var query = t.db.createSelectionQuery(select, Object.class);
+                binder.bind(query, t.now);
+                List<Object> ids = query.setMaxResults(batchSize).getResultList();
+                found[0] = ids.size();
+                return ids.isEmpty() ? 0
+                        : t.db.createMutationQuery(delete).setParameterList("ids", ids).executeUpdate();
+            });
+            if (found[0] < batchSize) {
+                return total;
+            }
+        }
+    }
+
+    // =============================================================================================== audit
+
+    @Override
+    public void audit(AuditEvent.Type type, Long accountId, String sessionPublicId, String ip, String detail) {
+        if (type == null) {
+            throw new InvalidInputException("audit event type is missing");
+        }
+        String session = sessionPublicId == null ? null : Checks.publicId(sessionPublicId, "session public id");
+        inTransaction(t -> {
+            AccountRow account = accountId == null ? null : accountById(t, accountId);
+            t.audit(type, accountId, account == null ? null : account.username(), session, ip, detail);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(Long accountId, int limit) {
+        Checks.range(limit, 1, 10_000, "audit trail limit");
+        return inTransaction(t -> {
+            var query = t.db.createSelectionQuery("select e.id, e.at, e.type, e.accountId, e.username,"
+                    + " e.sessionPublicId, e.ip, e.detail from AuditEventRow e"
+                    + (accountId == null ? "" : " where e.accountId = :a") + " order by e.at desc, e.id desc",
+                    Object[].class);
+            if (accountId != null) {
+                query.setParameter("a", accountId);
+            }
+            List<AuditEvent> events = new ArrayList<>();
+            for (Object[] c : query.setMaxResults(limit).getResultList()) {
+                AuditEvent.Type type = auditType((String) c[2]);
+                if (type != null) {
+                    events.add(new AuditEvent((Long) c[0], (Instant) c[1], type, (Long) c[3], (String) c[4],
+                            (String) c[5], (String) c[6], (String) c[7]));
+                }
+            }
+            return events;
+        });
+    }
+
+    private static AuditEvent.Type auditType(String name) {
+        try {
+            return AuditEvent.Type.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null; // written by a newer version; this one can not name it
+        }
+    }
+
+    // ======================================================================================= configuration
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Duration idleTimeout() {
+        return settings.idleTimeout();
+    }
+
+    @Override
+    public Duration absoluteTimeout() {
+        return settings.absoluteTimeout();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (factory.isOpen()) {
+                factory.close();
+            }
+        } finally {
+            if (ownedPool != null) {
+                ownedPool.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JpaRealm[" + settings + "]";
+    }
+
+    // ============================================================================ sessions: the mechanics
+
+    /** Why a session row does or does not stand for a live session at an instant. */
+    private enum State { LIVE, REVOKED, IDLE_EXPIRED, ABSOLUTE_EXPIRED, ACCOUNT_DISABLED, GRACE_OVER }
+
+    private record Lookup(SessionRow session, boolean previous, Set<String> roles) {
+    }
+
+    /**
+     * The end of a session's life: the stored absolute expiry, or its creation plus the configured absolute
+     * timeout if that is earlier (so that a shortened configuration applies to existing sessions at once).
+     */
+    private Instant absoluteEnd(SessionRow s) {
+        Instant configured = s.createdAt().plus(settings.absoluteTimeout());
+        return configured.isBefore(s.absoluteExpiresAt()) ? configured : s.absoluteExpiresAt();
+    }
+
+    private State state(SessionRow s, Instant now, boolean byPreviousToken) {
+        if (s.revokedAt() != null) {
+            return State.REVOKED;
+        }
+        if (!now.isBefore(absoluteEnd(s))) {
+            return State.ABSOLUTE_EXPIRED;
+        }
+        if (!now.isBefore(s.lastSeenAt().plus(settings.idleTimeout()))) {
+            return State.IDLE_EXPIRED;
+        }
+        if (!s.enabled()) {
+            return State.ACCOUNT_DISABLED;
+        }
+        if (byPreviousToken && (s.prevValidUntil() == null || !now.isBefore(s.prevValidUntil()))) {
+            return State.GRACE_OVER;
+        }
+        return State.LIVE;
+    }
+
+    /**
+     * Finds the session a token hash stands for and judges it. An expired session met here is marked revoked
+     * (with the reason {@code idle-expired} or {@code absolute-expired}) and audited once.
+     *
+     * @param allowPrevious whether the token replaced by the last rotation counts, inside its grace
+     * @return the live session, or null
+     */
+    private Lookup lookup(Tx t, byte[] hash, boolean allowPrevious) {
+        // Two indexed equality lookups, the second only when the first misses, rather than one
+        // "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
+        Lookup found = sessionBy(t, "s.tokenHash", hash, false);
+        if (found == null && allowPrevious) {
+            found = sessionBy(t, "s.prevTokenHash", hash, true);
+        }
+        return found != null && checkLive(t, found.session(), found.previous()) ? found : null;
+    }
+
+    private SessionRow liveSession(Tx t, byte[] hash, boolean allowPrevious) {
+        Lookup found = lookup(t, hash, allowPrevious);
+        return found == null ? null : found.session();
+    }
+
+    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
+    private static Lookup sessionBy(Tx t, String column, byte[] hash, boolean previous) {
+        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
+                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Set<String> roles = new HashSet<>();
+        for (Object[] row : rows) {
+            if (row[17] != null) {
+                roles.add((String) row[17]);
+            }
+        }
+        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
+    }
+
+    private boolean checkLive(Tx t, SessionRow s, boolean previous) {
+        State state = state(s, t.now, previous);
+        if (state == State.IDLE_EXPIRED || state == State.ABSOLUTE_EXPIRED) {
+            String reason = state == State.IDLE_EXPIRED ? "idle-expired" : "absolute-expired";
+            if (markRevoked(t, s.id(), reason)) {
+                t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null, reason);
+            }
+        }
+        return state == State.LIVE;
+    }
+
+    private static boolean markRevoked(Tx t, long sessionId, String reason) {
+        return t.db.createMutationQuery("update Session s set s.revokedAt = :now, s.revokedReason = :reason"
+                        + " where s.id = :id and s.revokedAt is null")
+                .setParameter("now", t.now).setParameter("reason", reason).setParameter("id", sessionId)
+                .executeUpdate() == 1;
+    }
+
+    private static boolean revokeRow(Tx t, SessionRow s, String reason) {
+        if (!markRevoked(t, s.id(), reason)) {
+            return false;
+        }
+        t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
+        return true;
+    }
+
+    /**
+     * Revokes every unrevoked session of an account but {@code keepPublicId} (may be null), auditing each that was
+     * still live, and answers how many that were.
+     */
+    private int revokeSessions(Tx t, AccountRow account, String keepPublicId, String reason) {
+        List<SessionRow> open = t.db.createSelectionQuery(Rows.SESSION_SELECT
+                        + "where s.accountId = :a and s.revokedAt is null", Object[].class)
+                .setParameter("a", account.id()).getResultList().stream().map(SessionRow::of)
+                .filter(s -> !s.publicId().equals(keepPublicId)).toList();
+        int live = 0;
+        for (SessionRow s : open) {
+            // judged as if the account were enabled: it may have been disabled a moment ago in this transaction
+            SessionRow asEnabled = new SessionRow(s.id(), s.publicId(), s.accountId(), s.username(), true,
+                    s.createdAt(), s.lastSeenAt(), s.absoluteExpiresAt(), s.lastAuthenticatedAt(), s.ip(),
+                    s.userAgent(), s.deviceId(), s.newDevice(), s.failuresBeforeLogin(), s.prevValidUntil(),
+                    s.prevAuthenticatedAt(), s.revokedAt());
+            boolean wasLive = state(asEnabled, t.now, false) == State.LIVE;
+            if (markRevoked(t, s.id(), wasLive ? reason : "expired")) {
+                if (wasLive) {
+                    live++;
+                    t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
+                }
+            }
+        }
+        return live;
+    }
+
+    private OpenedSession openSession(Tx t, AccountRow account, ClientFacts facts, boolean newDevice,
+                                      int failuresBefore) {
+        String token = tokens.newToken();
+        SessionEntity row = new SessionEntity();
+        row.publicId = TokenCodec.newPublicId();
+        row.tokenHash = tokens.hash(token);
+        row.accountId = account.id();
+        row.createdAt = t.now;
+        row.lastSeenAt = t.now;
+        row.absoluteExpiresAt = t.now.plus(settings.absoluteTimeout());
+        row.lastAuthenticatedAt = t.now;
+        row.ip = facts.ip();
+        row.userAgent = facts.userAgent();
+        row.deviceId = facts.deviceId();
+        row.newDevice = newDevice;
+        row.failuresBeforeLogin = failuresBefore;
+        long id = (Long) t.db.insert(row);
+        t.audit(AuditEvent.Type.SESSION_OPENED, account.id(), account.username(), row.publicId, facts.ip(),
+                newDevice ? "new device" : null);
+        SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
+                row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
+                failuresBefore, null, null, null);
+        return new OpenedSession(token, view(s, roles(t, account.id()), t.now, t.now, facts, false));
+    }
+
+    /** Re-authentication: stamps now as the last authentication, records the client facts, and rotates. */
+    private OpenedSession stampAndRotate(Tx t, SessionRow session, byte[] oldHash, ClientFacts facts) {
+        OpenedSession rotated = rotateRow(t, session, oldHash, facts);
+        if (rotated != null) {
+            t.audit(AuditEvent.Type.REAUTHENTICATED, session.accountId(), session.username(), session.publicId(),
+                    facts.ip(), null);
+        }
+        return rotated;
+    }
+
+    /**
+     * Gives a session a new token. The old one keeps working until now + rotation grace, with the authentication
+     * stamp it had. With {@code stamp} non-null this is a re-authentication: last authenticated becomes now and the
+     * client facts are replaced. Conditional on the old hash, so that of two concurrent rotations one wins.
+     */
+    private OpenedSession rotateRow(Tx t, SessionRow s, byte[] oldHash, ClientFacts stamp) {
+        String token = tokens.newToken();
+        Instant authenticated = stamp == null ? s.lastAuthenticatedAt() : t.now;
+        ClientFacts facts = stamp == null ? clientOf(s) : stamp;
+        int updated = t.db.createMutationQuery("update Session s set s.tokenHash = :new, s.prevTokenHash = :old,"
+                        + " s.prevValidUntil = :until, s.prevAuthenticatedAt = :prevAuth,"
+                        + " s.lastAuthenticatedAt = :auth, s.lastSeenAt = :now, s.ip = :ip, s.userAgent = :ua,"
+                        + " s.deviceId = :device where s.id = :id and s.tokenHash = :old and s.revokedAt is null")
+                .setParameter("new", tokens.hash(token)).setParameter("old", oldHash)
+                .setParameter("until", t.now.plus(settings.rotationGrace()))
+                .setParameter("prevAuth", s.lastAuthenticatedAt()).setParameter("auth", authenticated)
+                .setParameter("now", t.now).setParameter("ip", facts.ip()).setParameter("ua", facts.userAgent())
+                .setParameter("device", facts.deviceId()).setParameter("id", s.id())
+                .executeUpdate();
+        if (updated != 1) {
+            return null;
+        }
+        t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
+                stamp == null ? null : "re-authenticated");
+        return new OpenedSession(token, view(s, roles(t, s.accountId()), t.now, authenticated, facts, false));
+    }
+
+    private SessionView view(SessionRow s, Set<String> roles, Instant lastSeenAfter, Instant authenticated,
+                             ClientFacts client, boolean previous) {
+        Instant absolute = absoluteEnd(s);
+        Instant idle = lastSeenAfter.plus(settings.idleTimeout());
+        return new SessionView(s.publicId(), s.accountId(), s.username(), roles, s.createdAt(), s.lastSeenAt(),
+                authenticated, idle.isBefore(absolute) ? idle : absolute, absolute, client, s.newDevice(),
+                s.failuresBeforeLogin(), previous);
+    }
+
+    private static ClientFacts clientOf(SessionRow s) {
+        return new ClientFacts(s.ip(), s.userAgent(), s.deviceId());
+    }
+
+    private static Set<String> roles(Tx t, long accountId) {
+        return new HashSet<>(t.db.createSelectionQuery("select g.role from RoleGrant g where g.accountId = :a"
+                        + " and " + Rows.ACTIVE_GRANT, String.class)
+                .setParameter("a", accountId).setParameter("now", t.now).getResultList());
+    }
+
+    private static String reason(String reason) {
+        String why = Checks.optionalText(reason, Columns.REASON, "reason");
+        return why == null ? "revoked" : why;
+    }
+
+    // ============================================================================= accounts: the mechanics
+
+    private static AccountRow accountByName(Tx t, String normalisedName) {
+        List<Object[]> rows = t.db.createSelectionQuery(Rows.ACCOUNT_SELECT + "where a.username = :u", Object[].class)
+                .setParameter("u", normalisedName).getResultList();
+        return rows.isEmpty() ? null : AccountRow.of(rows.get(0));
+    }
+
+    private static AccountRow accountById(Tx t, long id) {
+        List<Object[]> rows = t.db.createSelectionQuery(Rows.ACCOUNT_SELECT + "where a.id = :id", Object[].class)
+                .setParameter("id", id).getResultList();
+        return rows.isEmpty() ? null : AccountRow.of(rows.get(0));
+    }
+
+    /**
+     * Reads an account under a row lock. Operations that end an account's sessions (disable, password reset) take
+     * it exclusively; those that open or re-stamp a session take it shared. So a login finishing while the account
+     * is being disabled either sees it disabled, or commits its session before the disable looks for sessions to
+     * end: no session can slip through and come back to life when the account is enabled again.
+     */
+    private static AccountRow lockAccount(Tx t, long id, LockMode mode) {
+        AccountEntity a = t.db.get(AccountEntity.class, id, mode);
+        return a == null ? null : new AccountRow(a.id, a.username, a.passwordHash, a.enabled, a.createdAt,
+                a.passwordChangedAt);
+    }
+
+    private static AccountView accountView(Tx t, AccountRow a) {
+        return new AccountView(a.id(), a.username(), a.enabled(), roles(t, a.id()), a.createdAt(),
+                a.passwordChangedAt());
+    }
+
+    private static void updatePasswordHash(Tx t, long accountId, String phc) {
+        t.db.createMutationQuery("update Account a set a.passwordHash = :h, a.passwordChangedAt = :now"
+                        + " where a.id = :id")
+                .setParameter("h", phc).setParameter("now", t.now).setParameter("id", accountId).executeUpdate();
+    }
+
+    private String hashForAdministration(byte[] secret) {
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(ADMIN_HASHING_WAIT)) {
+            if (permit == null) {
+                throw new RealmException("password hashing stayed saturated for " + ADMIN_HASHING_WAIT.toSeconds()
+                        + " s; try again later");
+            }
+            return hasher.hash(secret);
+        }
+    }
+
+    private Verdict verify(byte[] secret, AccountRow account) {
+        Verdict verdict = hasher.verify(secret, account.passwordHash());
+        if (verdict == Verdict.CORRUPT) {
+            LOG.log(Level.WARNING, "the stored password hash of account " + account.id()
+                    + " can not be read; its password can not be verified until it is reset");
+        }
+        return verdict;
+    }
+
+    /**
+     * The account as it is now if it is still enabled and still has the password hash read before hashing, else
+     * null: what was verified outside the transaction must still hold inside the one that acts on it.
+     */
+    private static AccountRow stillAsRead(Tx t, AccountRow read) {
+        AccountRow current = lockAccount(t, read.id(), LockMode.PESSIMISTIC_READ);
+        return current != null && current.enabled() && current.passwordHash().equals(read.passwordHash())
+                ? current : null;
+    }
+
+    /** A new hash at the configured cost, if the stored one is weaker; made while the caller holds its permit. */
+    private String rehashIfWeaker(byte[] secret, AccountRow account) {
+        return hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
+    }
+
+    /** Replaces a weaker hash of the same password, unless the password changed meanwhile. */
+    private static void storeRehash(Tx t, AccountRow account, String rehash) {
+        if (rehash != null) {
+            t.db.createMutationQuery("update Account a set a.passwordHash = :new"
+                            + " where a.id = :id and a.passwordHash = :old")
+                    .setParameter("new", rehash).setParameter("id", account.id())
+                    .setParameter("old", account.passwordHash()).executeUpdate();
+        }
+    }
+
+    private Verdict dummy(byte[] secret) {
+        hasher.verifyDummy(secret);
+        return Verdict.MISMATCH;
+    }
+
+    /** How an attempt on a username was counted, and the account it named (null if none). */
+    private record Attempt(Instant lockedUntil, boolean lockedNow, int failuresBefore, AccountRow account) {
+        Attempt with(AccountRow account) {
+            return new Attempt(lockedUntil, lockedNow, failuresBefore, account);
+        }
+    }
+
+    /**
+     * Counts an attempt on a normalised username, under a row lock so that every node counts into the same row.
+     * While a lock runs the answer has {@code lockedUntil} set and {@code lockedNow} false, and nothing is counted.
+     * The attempt that reaches the threshold sets the lock ({@code lockedNow}) and is itself still verified.
+     */
+    private Attempt countAttempt(Tx t, String username) {
+        // Create the counter first if it is missing, then lock it: every node then counts into the same row. (Locking
+        // first and inserting after would deadlock two MariaDB transactions on the gap lock of the missing row.)
+        insertThrottleIfMissing(t, username);
+        LoginThrottleEntity row = t.db.get(LoginThrottleEntity.class, username, LockMode.PESSIMISTIC_WRITE);
+        if (row.lockedUntil != null && t.now.isBefore(row.lockedUntil)) {
+            return new Attempt(row.lockedUntil, false, row.attempts, null);
+        }
+        boolean fresh = row.lockedUntil != null || !t.now.isBefore(row.windowStartedAt.plus(settings.lockoutWindow()));
+        int before = fresh ? 0 : row.attempts;
+        Instant lockedUntil = before + 1 >= settings.lockoutThreshold() ? t.now.plus(settings.lockoutDuration()) : null;
+        row.attempts = before + 1;
+        row.windowStartedAt = fresh ? t.now : row.windowStartedAt;
+        row.lockedUntil = lockedUntil;
+        t.db.update(row);
+        return new Attempt(lockedUntil, lockedUntil != null, before, null);
+    }
+
+    /**
+     * Inserts an empty counter unless one exists. Done in plain JDBC, and without ever failing on PostgreSQL and
+     * MariaDB, because a duplicate-key error would carry the username into Hibernate's warning log and the database
+     * server's error log, and the "username" may be a password typed into the wrong field.
+     */
+    private void insertThrottleIfMissing(Tx t, String username) {
+        String ignoring = schema == null ? null : schema.insertThrottleIfMissing();
+        t.db.doWork(connection -> {
+            if (ignoring != null) {
+                try (PreparedStatement insert = connection.prepareStatement(ignoring)) {
+                    insert.setString(1, username);
+                    insert.executeUpdate();
+                }
+                return;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(Schema.INSERT_THROTTLE)) {
+                insert.setString(1, username);
+                insert.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                connection.rollback(savepoint); // it exists: another transaction was first
+            }
+        });
+    }
+
+    private static void clearThrottle(Tx t, String username) {
+        t.db.createMutationQuery("delete from LoginThrottle l where l.username = :u")
+                .setParameter("u", username).executeUpdate();
+    }
+
+    private static void recordFailure(Tx t, AuditEvent.Type type, Attempt attempt, String username, String ip,
+                                      String reason) {
+        recordFailure(t, type, attempt, username, ip, reason, null);
+    }
+
+    private static void recordFailure(Tx t, AuditEvent.Type type, Attempt attempt, String username, String ip,
+                                      String reason, String sessionPublicId) {
+        Long accountId = attempt.account() == null ? null : attempt.account().id();
+        t.audit(type, accountId, username, sessionPublicId, ip, reason);
+        if (attempt.lockedNow()) {
+            t.audit(AuditEvent.Type.LOGIN_LOCKED, accountId, username, sessionPublicId, ip,
+                    "locked until " + attempt.lockedUntil() + " after " + (attempt.failuresBefore() + 1)
+                            + " failed attempts");
+        }
+    }
+
+    /** The audit name of a username no account has: a short fingerprint, never what was typed. */
+    private static String unknownUsername(String normalisedName) {
+        return "unknown:" + TokenCodec.fingerprint(normalisedName, 12);
+    }
+
+    /**
+     * Whether the client's device is new to the account (or it sent no device id); a known device is stamped as
+     * seen, a new one recorded and audited. A device id is a risk signal only, never a credential.
+     */
+    private static boolean noteDevice(Tx t, AccountRow account, ClientFacts facts) {
+        if (facts.deviceId() == null) {
+            t.audit(AuditEvent.Type.NEW_DEVICE, account.id(), account.username(), null, facts.ip(), "no device id");
+            return true;
+        }
+        byte[] hash = TokenCodec.sha256(facts.deviceId());
+        int seen = t.db.createMutationQuery("update KnownDevice d set d.lastSeenAt = :now"
+                        + " where d.accountId = :a and d.deviceHash = :h")
+                .setParameter("now", t.now).setParameter("a", account.id()).setParameter("h", hash).executeUpdate();
+        if (seen > 0) {
+            return false;
+        }
+        KnownDeviceEntity device = new KnownDeviceEntity();
+        device.accountId = account.id();
+        device.deviceHash = hash;
+        device.firstSeenAt = t.now;
+        device.lastSeenAt = t.now;
+        t.db.insert(device); // the same device signing in twice at once: the unique key fails, and it is retried
+        t.audit(AuditEvent.Type.NEW_DEVICE, account.id(), account.username(), null, facts.ip(), "unknown device");
+        return true;
     }
 }

@@ -1,0 +1,160 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.RealmException;
+import io.hallpass.realm.RealmUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The shipped DDL ({@code io/hallpass/realm/ddl/<database>.sql}) and the databases it is written for.
+ */
+enum Schema {
+    H2("h2"),
+    POSTGRESQL("postgresql"),
+    MARIADB("mariadb");
+
+    private final String file;
+
+    Schema(String file) {
+        this.file = file;
+    }
+
+    /** The class-path resource holding this database's DDL. */
+    String resource() {
+        return "/io/hallpass/realm/ddl/" + file + ".sql";
+    }
+
+    /**
+     * SQL that creates an empty lockout counter for a username unless one exists, without failing when another
+     * transaction creates it at the same moment; null where only a plain insert and a savepoint will do. The
+     * placeholder's window lies in the past, so the first count starts a new one.
+     */
+    String insertThrottleIfMissing() {
+        String values = "(username, attempts, window_started_at) VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+        return switch (this) {
+            case POSTGRESQL -> "INSERT INTO hp_login_throttle " + values + " ON CONFLICT (username) DO NOTHING";
+            // not INSERT IGNORE: its shared lock on an existing row, upgraded by the SELECT ... FOR UPDATE that
+            // follows, deadlocks two concurrent attempts; this takes the exclusive lock at once
+            case MARIADB -> "INSERT INTO hp_login_throttle " + values + " ON DUPLICATE KEY UPDATE attempts = attempts";
+            case H2 -> null;
+        };
+    }
+
+    /** The plain form of {@link #insertThrottleIfMissing()}, for databases without an "ignore" clause. */
+    static final String INSERT_THROTTLE =
+            "INSERT INTO hp_login_throttle (username, attempts, window_started_at)"
+                    + " VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+
+    /** Which shipped DDL fits a database, by the product name its driver reports; null if none does. */
+    static Schema forProduct(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("h2")) {
+            return H2;
+        }
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.contains("mariadb")) {
+            return MARIADB;
+        }
+        return null;
+    }
+
+    /** Connects once to learn which database this is. */
+    static String productName(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException e) {
+            throw new RealmUnavailableException("the realm's database can not be reached", e);
+        }
+    }
+
+    /**
+     * Runs every statement of this database's DDL, each creating a table or an index only if it is missing. Two
+     * nodes doing so at the same moment can still collide ({@code IF NOT EXISTS} checks, then creates: on
+     * PostgreSQL the loser fails on a catalog unique key, on H2 with "object already exists"); the loser then runs
+     * the script again and finds everything there. A failure that is not such a race repeats and is reported.
+     */
+    void createIfMissing(DataSource dataSource) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runStatements(dataSource);
+                return;
+            } catch (RealmUnavailableException e) {
+                throw e;
+            } catch (RealmException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void runStatements(DataSource dataSource) {
+        List<String> statements = statements();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true); // DDL commits implicitly on MariaDB anyway; keep every database alike
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            if (Transactions.isConnectionFailure(e)) {
+                throw new RealmUnavailableException("the realm's database can not be reached", e);
+            }
+            throw new RealmException("could not create the realm's tables with " + resource() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The statements of the DDL file: comments dropped, split at semicolons that end a line. */
+    List<String> statements() {
+        String text;
+        try (InputStream in = Schema.class.getResourceAsStream(resource())) {
+            if (in == null) {
+                throw new IllegalStateException(resource() + " is missing from the class path");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + resource(), e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            int comment = line.indexOf("--");
+            String code = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (code.endsWith(";")) {
+                current.append(code, 0, code.length() - 1);
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(code).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException(resource() + " ends without a semicolon");
+        }
+        return statements;
+    }
+}

@@ -1,0 +1,168 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.InvalidInputException;
+import io.hallpass.realm.RealmException;
+import io.hallpass.realm.RealmUnavailableException;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+
+/**
+ * Runs each unit of work in one transaction of a stateless session and turns every failure into the realm's
+ * vocabulary: conflicts between nodes (a unique key won by another transaction, a deadlock victim) are retried a
+ * few times; anything else the database does wrong becomes {@link RealmUnavailableException}, so callers fail
+ * closed with a single catch.
+ */
+final class Transactions {
+
+    private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
+    private static final System.Logger AUDIT = System.getLogger("io.hallpass.audit");
+    private static final int ATTEMPTS = 5;
+
+    private final SessionFactory factory;
+
+    Transactions(SessionFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Runs {@code work} in one transaction judged at {@code now}, retrying it whole on a conflict. */
+    <T> T run(Instant now, Function<Tx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            if (!factory.isOpen()) {
+                throw new RealmUnavailableException("the realm is closed", null);
+            }
+            StatelessSession session = null;
+            Transaction transaction = null;
+            try {
+                session = factory.openStatelessSession();
+                transaction = session.beginTransaction();
+                Tx tx = new Tx(session, now);
+                T result = work.apply(tx);
+                transaction.commit();
+                tx.audited.forEach(Transactions::log);
+                return result;
+            } catch (InvalidInputException | RealmException e) {
+                rollback(transaction);
+                throw e;
+            } catch (RuntimeException e) {
+                rollback(transaction);
+                if (attempt < ATTEMPTS && isConflict(e)) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw unavailable(e);
+            } finally {
+                close(session);
+            }
+        }
+    }
+
+    /**
+     * A short random pause before running a lost race again, so that transactions that collided (two nodes
+     * inserting the same lockout counter, a deadlock pair) do not collide again in lock step.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RealmUnavailableException("interrupted while retrying a transaction", e);
+        }
+    }
+
+    /** Whether a failure is a lost race with another transaction, so that running again may succeed. */
+    static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
+                    || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("23") || state.startsWith("40") || state.equals("90131"))) {
+                    return true; // integrity, serialization failure or deadlock, H2's concurrent update
+                }
+                if (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205) {
+                    return true; // MariaDB deadlock, lock wait timeout
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failure means the database could not be reached (as opposed to a failing statement). */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static RealmUnavailableException unavailable(RuntimeException e) {
+        if (e instanceof RealmUnavailableException u) {
+            return u;
+        }
+        if (isConnectionFailure(e)) {
+            return new RealmUnavailableException("the realm's database can not be reached", e);
+        }
+        // Fail closed on anything else too, but say so in the log: it may be a bug or a schema change.
+        LOG.log(Level.WARNING, "the realm's database failed unexpectedly (" + e.getClass().getName() + ")", e);
+        return new RealmUnavailableException("the realm's database failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private static void rollback(Transaction transaction) {
+        try {
+            if (transaction != null && transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the connection is likely gone; the original failure is what matters
+        }
+    }
+
+    private static void close(StatelessSession session) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (RuntimeException ignored) {
+            // as above
+        }
+    }
+
+    private static void log(AuditEventEntity row) {
+        if (AUDIT.isLoggable(Level.INFO)) {
+            StringBuilder line = new StringBuilder(row.type);
+            append(line, "account", row.accountId);
+            append(line, "user", row.username);
+            append(line, "session", row.sessionPublicId);
+            append(line, "ip", row.ip);
+            append(line, "detail", row.detail);
+            AUDIT.log(Level.INFO, line.toString());
+        }
+    }
+
+    private static void append(StringBuilder line, String name, Object value) {
+        if (value != null) {
+            line.append(' ').append(name).append('=').append(value);
+        }
+    }
+}

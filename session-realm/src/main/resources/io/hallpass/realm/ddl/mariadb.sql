@@ -1,0 +1,110 @@
+-- Hallpass session realm: schema for MariaDB 10.5 or newer (InnoDB).
+-- Every statement is idempotent (IF NOT EXISTS), so it can be run again, on a partial schema, or by two
+-- nodes starting at once. The realm runs this file itself with schema action create-if-missing; a DBA may run
+-- it instead and start the realm with validate.
+--
+-- Timestamps hold UTC with microsecond precision, in a type without time zone: the realm binds them through a
+-- UTC calendar, so neither the driver nor the server converts them.
+-- datetime(6), not TIMESTAMP: no 2038 limit and no conversion to the session time zone.
+-- Tables use utf8mb4_bin: usernames are already normalised by the realm, and must compare exactly (a
+-- case- or accent-insensitive collation would make 'resume' and 'résumé' one account). Booleans are bit(1), as
+-- Hibernate maps them.
+
+-- hp_account: one row per account. The username is stored normalised (NFKC, trimmed, case-folded); the password
+-- only as an Argon2id PHC string. Accounts are disabled, never deleted, so sessions and grants keep their owner.
+CREATE TABLE IF NOT EXISTS hp_account (
+    id                  bigint NOT NULL AUTO_INCREMENT,
+    username            varchar(512) NOT NULL,          -- at most 256 code points
+    password_hash       varchar(255) NOT NULL,          -- $argon2id$v=19$m=..,t=..,p=..$salt$hash
+    enabled             bit(1) NOT NULL,
+    created_at          datetime(6) NOT NULL,
+    password_changed_at datetime(6) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT hp_account_username_uk UNIQUE (username)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_role_grant: the roles of an account. A grant with expires_at counts only before that time; expired grants
+-- stay (for the record) until revoked or replaced.
+CREATE TABLE IF NOT EXISTS hp_role_grant (
+    id         bigint NOT NULL AUTO_INCREMENT,
+    account_id bigint NOT NULL,
+    role       varchar(64) NOT NULL,
+    granted_at datetime(6) NOT NULL,
+    expires_at datetime(6),                             -- NULL: does not expire
+    granted_by varchar(128),
+    PRIMARY KEY (id),
+    CONSTRAINT hp_role_grant_uk UNIQUE (account_id, role),
+    CONSTRAINT hp_role_grant_account_fk FOREIGN KEY (account_id) REFERENCES hp_account (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_session: server-side sessions. The token itself is never stored: token_hash is SHA-256 of it (or
+-- HMAC-SHA-256 with the configured pepper). After a rotation prev_token_hash keeps the replaced token working
+-- until prev_valid_until, with the authentication stamp it had (prev_authenticated_at). public_id names the
+-- session in listings, logs and the audit trail.
+CREATE TABLE IF NOT EXISTS hp_session (
+    id                    bigint NOT NULL AUTO_INCREMENT,
+    public_id             varchar(32) NOT NULL,
+    token_hash            varbinary(32) NOT NULL,
+    account_id            bigint NOT NULL,
+    created_at            datetime(6) NOT NULL,
+    last_seen_at          datetime(6) NOT NULL,         -- written at most once per touch interval
+    absolute_expires_at   datetime(6) NOT NULL,         -- created_at + absolute timeout; never moves
+    last_authenticated_at datetime(6) NOT NULL,         -- last login or re-authentication
+    ip                    varchar(64),
+    user_agent            varchar(512),
+    device_id             varchar(64),
+    new_device            bit(1) NOT NULL,
+    failures_before_login integer NOT NULL,
+    prev_token_hash       varbinary(32),
+    prev_valid_until      datetime(6),
+    prev_authenticated_at datetime(6),
+    revoked_at            datetime(6),
+    revoked_reason        varchar(64),
+    PRIMARY KEY (id),
+    CONSTRAINT hp_session_public_id_uk UNIQUE (public_id),
+    CONSTRAINT hp_session_token_hash_uk UNIQUE (token_hash),
+    CONSTRAINT hp_session_account_fk FOREIGN KEY (account_id) REFERENCES hp_account (id),
+    KEY hp_session_account_ix (account_id),
+    KEY hp_session_prev_token_hash_ix (prev_token_hash)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_login_throttle: failed attempts per normalised username, whether or not an account has that name (so a
+-- lock says nothing about existence). A row lives only while its window or its lock runs; a successful login
+-- deletes it and purge removes aged-out rows.
+CREATE TABLE IF NOT EXISTS hp_login_throttle (
+    username          varchar(512) NOT NULL,
+    attempts          integer NOT NULL,
+    window_started_at datetime(6) NOT NULL,
+    locked_until      datetime(6),                      -- NULL: not locked
+    PRIMARY KEY (username)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_known_device: devices (SHA-256 of the device cookie) an account has signed in from; an unknown one is a risk
+-- signal, never a credential.
+CREATE TABLE IF NOT EXISTS hp_known_device (
+    id            bigint NOT NULL AUTO_INCREMENT,
+    account_id    bigint NOT NULL,
+    device_hash   varbinary(32) NOT NULL,
+    first_seen_at datetime(6) NOT NULL,
+    last_seen_at  datetime(6) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT hp_known_device_uk UNIQUE (account_id, device_hash),
+    CONSTRAINT hp_known_device_account_fk FOREIGN KEY (account_id) REFERENCES hp_account (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_audit_event: the audit trail. Never holds a token or a password. No foreign key: the record stays as
+-- written. For attempts on unknown usernames, username is 'unknown:' and 12 hex digits of SHA-256 of the
+-- normalised name.
+CREATE TABLE IF NOT EXISTS hp_audit_event (
+    id                bigint NOT NULL AUTO_INCREMENT,
+    at                datetime(6) NOT NULL,
+    type              varchar(32) NOT NULL,             -- io.hallpass.realm.AuditEvent.Type
+    account_id        bigint,
+    username          varchar(512),
+    session_public_id varchar(32),
+    ip                varchar(64),
+    detail            varchar(512),
+    PRIMARY KEY (id),
+    KEY hp_audit_event_at_ix (at),
+    KEY hp_audit_event_account_ix (account_id, at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

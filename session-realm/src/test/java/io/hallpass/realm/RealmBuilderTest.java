@@ -1,0 +1,68 @@
+package io.hallpass.realm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RealmBuilderTest {
+
+    @Test
+    void theTouchIntervalIsATenthOfTheIdleTimeoutAtMostAMinute() {
+        assertEquals(Duration.ofMinutes(1), Realm.builder().jdbcUrl("jdbc:h2:mem:x").settings().touchInterval());
+        assertEquals(Duration.ofSeconds(30), Realm.builder().jdbcUrl("jdbc:h2:mem:x")
+                .idleTimeout(Duration.ofMinutes(5)).rotationGrace(Duration.ofSeconds(5)).settings().touchInterval());
+    }
+
+    @Test
+    void defaultsCreateTheSchemaOnH2AndValidateElsewhere() {
+        assertEquals(SchemaAction.CREATE_IF_MISSING, Realm.builder().jdbcUrl("jdbc:h2:mem:x").settings().schemaAction());
+        assertEquals(SchemaAction.VALIDATE,
+                Realm.builder().jdbcUrl("jdbc:postgresql://db/app").settings().schemaAction());
+        RealmSettings settings = Realm.builder().jdbcUrl("jdbc:h2:mem:x").settings();
+        assertEquals(PasswordCost.OWASP, settings.passwordCost());
+        assertEquals(10, settings.lockoutThreshold());
+        assertEquals(Duration.ofMinutes(30), settings.idleTimeout());
+        assertEquals(Duration.ofHours(12), settings.absoluteTimeout());
+    }
+
+    @Test
+    void conflictingOrMissingOptionsAreRefusedNamingThem() {
+        InvalidInputException none = assertThrows(InvalidInputException.class, () -> Realm.builder().settings());
+        assertTrue(none.getMessage().contains("jdbc url or a data source"));
+        InvalidInputException idle = assertThrows(InvalidInputException.class, () -> Realm.builder()
+                .jdbcUrl("jdbc:h2:mem:x").idleTimeout(Duration.ofHours(13)).settings());
+        assertTrue(idle.getMessage().contains("PT13H"), idle.getMessage());
+        assertThrows(InvalidInputException.class, () -> Realm.builder().jdbcUrl("postgres://no-jdbc-prefix"));
+        assertThrows(InvalidInputException.class, () -> Realm.builder().poolSize(0));
+        assertThrows(InvalidInputException.class, () -> Realm.builder().rotationGrace(Duration.ofMinutes(2)));
+        assertThrows(InvalidInputException.class, () -> Realm.builder().tokenPepper(new byte[16]));
+        assertThrows(InvalidInputException.class,
+                () -> Realm.builder().lockout(0, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        assertThrows(InvalidInputException.class, () -> new PasswordCost(4, 1, 1));
+    }
+
+    @Test
+    void settingsNeverShowTheDatabasePasswordOrThePepper() {
+        byte[] pepper = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RealmSettings settings = Realm.builder().jdbcUrl("jdbc:postgresql://db/app?password=hunter2")
+                .credentials("app", "s3cret-pw").tokenPepper(pepper).settings();
+        assertFalse(settings.toString().contains("hunter2"));
+        assertFalse(settings.toString().contains("s3cret-pw"));
+        assertFalse(settings.toString().contains("0123456789abcdef"));
+        assertNotSame(pepper, settings.tokenPepper(), "the builder keeps its own copy");
+    }
+
+    @Test
+    void passwordCostKnowsOwaspsMinimum() {
+        assertFalse(PasswordCost.OWASP.belowOwaspMinimum());
+        assertFalse(new PasswordCost(12_288, 3, 1).belowOwaspMinimum());
+        assertTrue(new PasswordCost(64, 1, 1).belowOwaspMinimum());
+        assertTrue(new PasswordCost(19_456, 1, 1).belowOwaspMinimum());
+        assertTrue(new PasswordCost(19_456, 2, 1).isStrongerThan(new PasswordCost(19_456, 1, 1)));
+    }
+}

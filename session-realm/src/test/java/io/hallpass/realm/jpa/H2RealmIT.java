@@ -1,0 +1,10 @@
+package io.hallpass.realm.jpa;
+
+/** The realm's contract on H2. */
+class H2RealmIT extends RealmContract {
+
+    @Override
+    ScratchDatabase.Kind kind() {
+        return ScratchDatabase.Kind.H2;
+    }
+}

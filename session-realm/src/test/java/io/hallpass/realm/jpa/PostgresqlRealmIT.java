@@ -1,0 +1,10 @@
+package io.hallpass.realm.jpa;
+
+/** The realm's contract on PostgreSQL. */
+class PostgresqlRealmIT extends RealmContract {
+
+    @Override
+    ScratchDatabase.Kind kind() {
+        return ScratchDatabase.Kind.POSTGRESQL;
+    }
+}
