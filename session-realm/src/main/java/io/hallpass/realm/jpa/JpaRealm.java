@@ -134,6 +134,10 @@ public final class JpaRealm implements Realm {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hallpass-realm");
         config.setJdbcUrl(settings.jdbcUrl());
+        String driver = driverFor(settings.jdbcUrl());
+        if (driver != null) {
+            config.setDriverClassName(driver);
+        }
         config.setUsername(settings.jdbcUser());
         config.setPassword(settings.jdbcPassword());
         config.setMaximumPoolSize(settings.poolSize());
@@ -145,6 +149,25 @@ public final class JpaRealm implements Realm {
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(false);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The driver class of the databases Hallpass supports, named so that the pool loads it from the
+     * application's own class loader: in a web application, {@code DriverManager} does not see drivers in
+     * {@code WEB-INF/lib} when it was first initialised by the container ("No suitable driver"). Other
+     * databases are found through {@code DriverManager}.
+     */
+    static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return "org.mariadb.jdbc.Driver";
+        }
+        return null;
     }
 
     private static SessionFactory bootHibernate(DataSource dataSource, SchemaAction action, Map<String, Object> extra) {
