@@ -63,7 +63,7 @@ final class PortalProcess implements AutoCloseable {
         return start(jar(), folder, args);
     }
 
-    /** Runs another build of the runnable jar (see {@link StandInJar}). */
+    /** Runs a given build of the runnable jar. */
     static PortalProcess start(Path jar, Path folder, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
