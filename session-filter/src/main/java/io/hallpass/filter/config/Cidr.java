@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 public record Cidr(byte[] network, int prefixLength) {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     public static Cidr parse(String text) {
         String[] parts = text.split("/", -1);
@@ -39,23 +38,14 @@ public record Cidr(byte[] network, int prefixLength) {
 
     /** The address bytes of a literal IPv4/IPv6 address, or null if it is not one (never resolves names). */
     public static byte[] literal(String text) {
-        if (text == null || text.isEmpty() || !LITERAL.matcher(text).matches()) {
+        if (text == null || text.isEmpty()) {
             return null;
         }
         if (text.indexOf(':') < 0) {
-            if (!IPV4.matcher(text).matches()) {
-                return null;
-            }
-            String[] octets = text.split("\\.");
-            byte[] out = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int n = Integer.parseInt(octets[i]);
-                if (n > 255) {
-                    return null;
-                }
-                out[i] = (byte) n;
-            }
-            return out;
+            return ipv4(text);
+        }
+        if (!LITERAL.matcher(text).matches()) {
+            return null;
         }
         try {
             // with a ':' the JDK parses an IPv6 literal and never looks the text up as a name
@@ -63,6 +53,34 @@ public record Cidr(byte[] network, int prefixLength) {
         } catch (UnknownHostException | SecurityException e) {
             return null;
         }
+    }
+
+    /** Dotted-decimal IPv4, four parts of 1-3 digits each at most 255; parsed by hand (it is on the request path). */
+    private static byte[] ipv4(String text) {
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 3) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 3 || digits == 0) {
+            return null;
+        }
+        out[3] = (byte) value;
+        return out;
     }
 
     public boolean contains(byte[] address) {

@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  *   <li>an idle limit, and the session last seen longer ago than that: {@link Decision.StepUp} with reason
  *       {@link #IDLE};</li>
  *   <li>a re-authentication window (capped by the risk assessment, if it caps windows) the last full
- *       authentication is older than: {@link Decision.StepUp} with reason {@link #STALE_AUTHENTICATION} and that
- *       window as {@code maxAge};</li>
+ *       authentication is older than, or a session presented with the token its last rotation replaced (still
+ *       in its grace): {@link Decision.StepUp} with reason {@link #STALE_AUTHENTICATION} and that window as
+ *       {@code maxAge};</li>
  *   <li>a re-authentication window and a risk assessment demanding step-up (say, the network changed since
  *       the session last proved itself): {@link Decision.StepUp} with reason {@link #RISK}, even inside the
  *       window;</li>
@@ -124,7 +125,9 @@ public final class Decider {
         if (reauth != null) {
             RiskAssessment assessment = risk.apply(view);
             Duration window = assessment == null ? reauth : assessment.capWindow(reauth);
-            if (!view.authenticatedWithin(window, now)) {
+            // a token replaced by the last rotation, in its grace: it may read calm pages, never pass the check
+            // the re-authentication that replaced it was for
+            if (view.previousToken() || !view.authenticatedWithin(window, now)) {
                 return new Decision.StepUp(window, STALE_AUTHENTICATION);
             }
             if (assessment != null && assessment.stepUp()) {

@@ -105,7 +105,7 @@ public final class DefaultRiskPolicy implements RiskPolicy {
      * an IPv4 and an IPv6 address always different. Unknown or unparsable addresses never signal.
      */
     static boolean networkChanged(String recorded, String current) {
-        if (recorded == null || current == null) {
+        if (recorded == null || current == null || recorded.equals(current)) {
             return false;
         }
         byte[] a = Cidr.literal(recorded);

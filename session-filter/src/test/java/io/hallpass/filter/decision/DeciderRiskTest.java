@@ -57,6 +57,14 @@ class DeciderRiskTest {
     }
 
     @Test
+    void decideWhenTheTokenWasReplacedByARotationThenItNeverPassesASensitiveAction() {
+        SessionView old = new SessionView("p", 1, "alice", Set.of(), NOW.minusSeconds(7200), NOW, NOW,
+                NOW.plusSeconds(600), NOW.plusSeconds(3600), ClientFacts.UNKNOWN, false, 0, true);
+        assertEquals(Decision.StepUp.class, Decider.decide(SENSITIVE, () -> Optional.of(old), NOW).getClass());
+        assertEquals(Decision.Allow.class, Decider.decide(CALM_PAGE, () -> Optional.of(old), NOW).getClass());
+    }
+
+    @Test
     void decideWithoutRiskIsTheSameAsACalmAssessment() {
         for (Duration ago : new Duration[] {Duration.ofMinutes(1), Duration.ofMinutes(6)}) {
             assertEquals(Decider.decide(SENSITIVE, () -> authenticated(ago), NOW),

@@ -78,6 +78,12 @@ class ClientAddressTest {
         assertEquals(null, Cidr.literal("a.b.c.d"));
         assertEquals(null, Cidr.literal("300.1.1.1"));
         assertEquals(null, Cidr.literal("1.2.3"));
+        for (String bad : new String[] {"1.2.3.4.5", "1..2.3", "1.2.3.", ".1.2.3", "256.1.1.1", "1.2.3.4a", "1.2.3.1000",
+                "", "::g", "1:2"}) {
+            assertEquals(null, Cidr.literal(bad), bad);
+        }
         assertEquals(4, Cidr.literal("1.2.3.4").length);
+        assertEquals(-1, Cidr.literal("255.255.255.255")[3]);
+        assertEquals(16, Cidr.literal("2001:db8::1").length);
     }
 }
