@@ -1,0 +1,112 @@
+package io.hallpass.filter.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallpass.filter.HallpassFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A mistake in the rules or the settings stops the deployment, in every container, with a message naming the line
+ * or the setting: the application never runs unprotected.
+ */
+class BadConfigurationIT {
+
+    private final List<String> messages = new ArrayList<>();
+    private final Logger logger = Logger.getLogger(HallpassFilter.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (messages) {
+                messages.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        capture.setLevel(Level.ALL);
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.removeHandler(capture);
+    }
+
+    private static Supplier<Container> container(String name) {
+        return switch (name) {
+            case "tomcat" -> TomcatContainer::new;
+            case "jetty-ee11" -> JettyEe11Container::new;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Starts the application and asserts it is not served; answers what Hallpass logged. */
+    private String refusedStart(String containerName, TestApp app) throws Exception {
+        try (Container container = container(containerName).get()) {
+            boolean started;
+            try {
+                container.start(app);
+                started = container.applicationAvailable();
+            } catch (Exception e) {
+                started = false;
+            }
+            if (started) {
+                // some containers keep the server up with the context unavailable: nothing may answer 200
+                int status = new RawHttp(container.port()).request("GET", "/public/hello").send().status();
+                assertNotEquals(200, status, "the application must not be served");
+            }
+            assertFalse(started && container.applicationAvailable(), "the application must not start");
+        }
+        synchronized (messages) {
+            return String.join("\n", messages);
+        }
+    }
+
+    private static TestApp app(String rules) {
+        return new TestApp().servlet("echo", new TestServlets.Echo(), "/").param("jdbc-url",
+                "jdbc:h2:mem:bad-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").param("rules", rules);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aRuleWithAnErrorStopsTheDeploymentNamingTheLine(String containerName) throws Exception {
+        String log = refusedStart(containerName, app("GET /public/* = public\n# admin\n/admin* = role:admin\n"));
+        assertTrue(log.contains("line 3") && log.contains("/admin*"), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void conflictingRulesStopTheDeploymentNamingBothLines(String containerName) throws Exception {
+        String log = refusedStart(containerName, app("/a/* = public\nGET /a/* = deny\n"));
+        assertTrue(log.contains("line 2") && log.contains("line 1"), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aBadSettingStopsTheDeploymentNamingTheKey(String containerName) throws Exception {
+        String log = refusedStart(containerName, app("GET /public/* = public").param("idle-timeout", "soon")
+                .param("cookie-name", "SESSION"));
+        assertTrue(log.contains("init-param idle-timeout ('soon')") && log.contains("init-param cookie-name"), log);
+    }
+}
