@@ -77,8 +77,34 @@ enum Schema {
         }
     }
 
-    /** Runs every statement of this database's DDL, each creating a table or an index only if it is missing. */
+    /**
+     * Runs every statement of this database's DDL, each creating a table or an index only if it is missing. Two
+     * nodes doing so at the same moment can still collide ({@code IF NOT EXISTS} checks, then creates: on
+     * PostgreSQL the loser fails on a catalog unique key, on H2 with "object already exists"); the loser then runs
+     * the script again and finds everything there. A failure that is not such a race repeats and is reported.
+     */
     void createIfMissing(DataSource dataSource) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runStatements(dataSource);
+                return;
+            } catch (RealmUnavailableException e) {
+                throw e;
+            } catch (RealmException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void runStatements(DataSource dataSource) {
         List<String> statements = statements();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

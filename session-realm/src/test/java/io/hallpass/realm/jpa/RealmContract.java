@@ -1064,6 +1064,38 @@ abstract class RealmContract {
         }
     }
 
+    @Test
+    void twoNodesCreatingTheSchemaAtTheSameMomentBothStart() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            try (ScratchDatabase empty = ScratchDatabase.create(kind());
+                 HikariDataSource first = empty.pool(2);
+                 HikariDataSource second = empty.pool(2)) {
+                Schema schema = Schema.forProduct(Schema.productName(first));
+                CountDownLatch go = new CountDownLatch(1);
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<?>> nodes = new ArrayList<>();
+                    for (DataSource node : List.of(first, second)) {
+                        nodes.add(pool.submit(() -> {
+                            go.await();
+                            schema.createIfMissing(node);
+                            return null;
+                        }));
+                    }
+                    go.countDown();
+                    for (Future<?> node : nodes) {
+                        node.get(60, TimeUnit.SECONDS);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                try (Connection c = first.getConnection()) {
+                    assertEquals(6, hpTables(c).size());
+                }
+            }
+        }
+    }
+
     /** Tables, columns (type, size, nullability, identity), keys and indexes of the hp_ tables, as JDBC sees them. */
     private static Set<String> describe(DataSource dataSource) throws SQLException {
         Set<String> facts = new TreeSet<>();
