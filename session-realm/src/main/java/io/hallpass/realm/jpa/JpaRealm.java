@@ -240,7 +240,7 @@ public final class JpaRealm implements Realm {
         String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
         String phc = hashForAdministration(secret);
         return inTransaction(t -> {
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
             if (account == null) {
                 return false;
             }
@@ -305,7 +305,7 @@ public final class JpaRealm implements Realm {
     public boolean setEnabled(long accountId, boolean enabled, String actor) {
         String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
         return inTransaction(t -> {
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
             if (account == null) {
                 return false;
             }
@@ -496,7 +496,7 @@ public final class JpaRealm implements Realm {
     public OpenedSession open(long accountId, ClientFacts client) {
         ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
         return inTransaction(t -> {
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_READ);
             if (account == null || !account.enabled()) {
                 throw new InvalidInputException("there is no enabled account with this id");
             }
@@ -972,6 +972,18 @@ public final class JpaRealm implements Realm {
         return rows.isEmpty() ? null : AccountRow.of(rows.get(0));
     }
 
+    /**
+     * Reads an account under a row lock. Operations that end an account's sessions (disable, password reset) take
+     * it exclusively; those that open or re-stamp a session take it shared. So a login finishing while the account
+     * is being disabled either sees it disabled, or commits its session before the disable looks for sessions to
+     * end: no session can slip through and come back to life when the account is enabled again.
+     */
+    private static AccountRow lockAccount(Tx t, long id, LockMode mode) {
+        AccountEntity a = t.db.get(AccountEntity.class, id, mode);
+        return a == null ? null : new AccountRow(a.id, a.username, a.passwordHash, a.enabled, a.createdAt,
+                a.passwordChangedAt);
+    }
+
     private static AccountView accountView(Tx t, AccountRow a) {
         return new AccountView(a.id(), a.username(), a.enabled(), roles(t, a.id()), a.createdAt(),
                 a.passwordChangedAt());
@@ -1007,7 +1019,7 @@ public final class JpaRealm implements Realm {
      * null: what was verified outside the transaction must still hold inside the one that acts on it.
      */
     private static AccountRow stillAsRead(Tx t, AccountRow read) {
-        AccountRow current = accountById(t, read.id());
+        AccountRow current = lockAccount(t, read.id(), LockMode.PESSIMISTIC_READ);
         return current != null && current.enabled() && current.passwordHash().equals(read.passwordHash())
                 ? current : null;
     }

@@ -618,6 +618,38 @@ abstract class RealmContract {
         assertEquals(0, realm.revokeAllSessions(account.id(), "panic"));
     }
 
+    @Test
+    void aSessionOpenedWhileTheAccountIsBeingDisabledCanNotComeBackWhenItIsEnabled() throws Exception {
+        AccountView account = newAccount("race-disable");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection admin = db.connect()) {
+            // another node disabling the account: row locked and changed, not yet committed
+            admin.setAutoCommit(false);
+            try (PreparedStatement lock = admin.prepareStatement("select id from hp_account where id = ? for update");
+                 PreparedStatement disable = admin.prepareStatement("update hp_account set enabled = ? where id = ?")) {
+                lock.setLong(1, account.id());
+                lock.executeQuery().close();
+                disable.setBoolean(1, false);
+                disable.setLong(2, account.id());
+                disable.executeUpdate();
+            }
+            Future<OpenedSession> opening = pool.submit(() -> remember(realm.open(account.id(), LAPTOP)));
+            // give the open a moment to reach the database; the verdict below does not depend on it
+            Thread.sleep(300);
+            admin.commit();
+            try {
+                OpenedSession opened = opening.get(60, TimeUnit.SECONDS);
+                realm.setEnabled(account.id(), true, "admin");
+                assertEquals(Optional.empty(), realm.resolve(opened.token()),
+                        "a session opened past a disable must not live again");
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertInstanceOf(InvalidInputException.class, e.getCause(), "it waited and saw the account disabled");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ========================================================================================= passwords
 
     @Test
