@@ -480,6 +480,7 @@ abstract class RealmContract {
     }
 
     @Test
+    @SuppressWarnings("try") // the permit is held, not used
     void busyWhenEveryHashingPermitIsTakenAndNothingIsCounted() throws SQLException {
         AccountView account = newAccount("busy");
         OpenedSession opened = login(account);
