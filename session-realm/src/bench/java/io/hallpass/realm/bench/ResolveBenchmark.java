@@ -7,6 +7,12 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -51,9 +57,13 @@ public class ResolveBenchmark {
     private String[] tokens;
     private int next;
     private final ClientFacts facts = new ClientFacts("192.0.2.1", "bench", "bench-device");
+    private Connection plain;
+    private PreparedStatement selectOne;
+    private long lastSetUpSession;
+    private long lastSetUpAuditEvent;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws SQLException {
         db = BenchDatabase.create(database);
         realm = Realm.builder().jdbcUrl(db.url()).credentials(db.user(), db.password())
                 .schemaAction(SchemaAction.CREATE_IF_MISSING).idleTimeout(Duration.ofMinutes(30))
@@ -69,10 +79,35 @@ public class ResolveBenchmark {
         if (realm.resolve(tokens[0]).isEmpty()) {
             throw new IllegalStateException("a freshly opened session does not resolve");
         }
+        plain = DriverManager.getConnection(db.url(), db.user(), db.password());
+        selectOne = plain.prepareStatement("SELECT 1");
+        lastSetUpSession = maxId("hp_session");
+        lastSetUpAuditEvent = maxId("hp_audit_event");
+    }
+
+    /**
+     * Deletes what {@link #openSession()} added during the iteration, outside the measured time, so that the
+     * in-memory database does not grow by hundreds of thousands of rows and turn the measurement into one of the
+     * garbage collector (a real deployment purges ended sessions).
+     */
+    @TearDown(Level.Iteration)
+    public void forgetOpenedSessions() throws SQLException {
+        try (Statement s = plain.createStatement()) {
+            s.executeUpdate("DELETE FROM hp_session WHERE id > " + lastSetUpSession);
+            s.executeUpdate("DELETE FROM hp_audit_event WHERE id > " + lastSetUpAuditEvent);
+        }
+    }
+
+    private long maxId(String table) throws SQLException {
+        try (Statement s = plain.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws SQLException {
+        plain.close();
         realm.close();
         db.drop();
     }
@@ -82,6 +117,18 @@ public class ResolveBenchmark {
         String token = tokens[next];
         next = next + 1 == SESSIONS ? 0 : next + 1;
         return realm.resolve(token);
+    }
+
+    /**
+     * The floor: one round trip of a prepared {@code SELECT 1} on a plain JDBC connection to the same database.
+     * A resolve is one query and a commit, so about two of these plus the realm's own work.
+     */
+    @Benchmark
+    public int baselineSelectOne() throws SQLException {
+        try (ResultSet rs = selectOne.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Benchmark
