@@ -54,7 +54,8 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
  *
  * <p>Every public method validates its arguments, then runs one transaction in a Hibernate
  * {@link org.hibernate.StatelessSession} (no persistence context, no dirty checking: each statement is written
- * out). Password hashing never happens inside a transaction: an operation that verifies a password reads what it
+ * out). The exception is the hot path: {@link #resolve(String)} first reads with a single auto-committed query
+ * and only opens a transaction when it has something to write. Password hashing never happens inside a transaction: an operation that verifies a password reads what it
  * needs (counting the attempt first), hashes with no connection held, then writes in a second transaction that
  * re-checks what it read.
  */
