@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a request costs the realm without any cache: resolving a valid session token (one indexed lookup of the
- * session joined with its account, one of the unexpired grants, one transaction), and opening a session.
+ * What a request costs the realm without any cache: resolving a valid session token (one indexed query joining the
+ * session, its account and the account's unexpired grants, outside any transaction), and opening a session.
  *
  * <p>The realm uses the real clock, a 30-minute idle timeout (so last-seen is written at most once a minute per
  * session) and 1,000 live sessions resolved in turn: the touch write is almost never part of the measured call.
@@ -121,7 +121,8 @@ public class ResolveBenchmark {
 
     /**
      * The floor: one round trip of a prepared {@code SELECT 1} on a plain JDBC connection to the same database.
-     * A resolve is one query and a commit, so about two of these plus the realm's own work.
+     * A resolve is one query (joining session, account and active grants) with no transaction, so one of these plus
+     * the query's own work and the realm's.
      */
     @Benchmark
     public int baselineSelectOne() throws SQLException {
