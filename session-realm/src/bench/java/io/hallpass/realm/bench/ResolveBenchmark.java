@@ -7,13 +7,14 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
+import io.hallpass.realm.jpa.ScratchDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +52,7 @@ public class ResolveBenchmark {
     @Param({"h2", "postgresql"})
     public String database;
 
-    private BenchDatabase db;
+    private ScratchDatabase db;
     private Realm realm;
     private AccountView account;
     private String[] tokens;
@@ -64,8 +65,9 @@ public class ResolveBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        db = BenchDatabase.create(database);
-        realm = Realm.builder().jdbcUrl(db.url()).credentials(db.user(), db.password())
+        // a database of its own, created and dropped like the integration tests' (hallpass.it.postgresql.*)
+        db = ScratchDatabase.create(ScratchDatabase.Kind.valueOf(database.toUpperCase(Locale.ROOT)));
+        realm = Realm.builder().jdbcUrl(db.url).credentials(db.user, db.password)
                 .schemaAction(SchemaAction.CREATE_IF_MISSING).idleTimeout(Duration.ofMinutes(30))
                 .passwordCost(new PasswordCost(64, 1, 1)).poolSize(4).build();
         account = realm.createAccount("bench-" + System.nanoTime(), "correct horse battery staple");
@@ -79,7 +81,7 @@ public class ResolveBenchmark {
         if (realm.resolve(tokens[0]).isEmpty()) {
             throw new IllegalStateException("a freshly opened session does not resolve");
         }
-        plain = DriverManager.getConnection(db.url(), db.user(), db.password());
+        plain = db.connect();
         selectOne = plain.prepareStatement("SELECT 1");
         lastSetUpSession = maxId("hp_session");
         lastSetUpAuditEvent = maxId("hp_audit_event");
@@ -109,7 +111,7 @@ public class ResolveBenchmark {
     public void tearDown() throws SQLException {
         plain.close();
         realm.close();
-        db.drop();
+        db.close();
     }
 
     @Benchmark
