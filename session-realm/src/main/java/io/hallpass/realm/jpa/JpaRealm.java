@@ -55,9 +55,9 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
  * <p>Every public method validates its arguments, then runs one transaction in a Hibernate
  * {@link org.hibernate.StatelessSession} (no persistence context, no dirty checking: each statement is written
  * out). The exception is the hot path: {@link #resolve(String)} first reads with a single auto-committed query
- * and only opens a transaction when it has something to write. Password hashing never happens inside a transaction: an operation that verifies a password reads what it
- * needs (counting the attempt first), hashes with no connection held, then writes in a second transaction that
- * re-checks what it read.
+ * and only opens a transaction when it has something to write. Password hashing never happens inside a
+ * transaction: an operation that verifies a password reads what it needs (counting the attempt first), hashes
+ * with no connection held, then writes in a second transaction that re-checks what it read.
  */
 public final class JpaRealm implements Realm {
 
@@ -440,19 +440,20 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Busy();
             }
             // Only the current token may re-authenticate: a token inside its grace must never gain a new stamp.
-            record Read(SessionRow session, Attempt attempt) {
+            record Counted(SessionRow session, Attempt attempt) {
             }
-            Read read = inTransaction(t -> {
+            Counted counted = inTransaction(t -> {
                 SessionRow session = liveSession(t, hash, false);
                 if (session == null) {
                     return null;
                 }
-                return new Read(session, countAttempt(t, session.username()).with(accountById(t, session.accountId())));
+                Attempt attempt = countAttempt(t, session.username()).with(accountById(t, session.accountId()));
+                return new Counted(session, attempt);
             });
-            if (read == null) {
+            if (counted == null) {
                 return new LoginResult.Failed();
             }
-            Attempt attempt = read.attempt();
+            Attempt attempt = counted.attempt();
             if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
                 return new LoginResult.Locked(attempt.lockedUntil());
             }
@@ -462,7 +463,7 @@ public final class JpaRealm implements Realm {
             if (verdict != Verdict.MATCH) {
                 inTransaction(t -> {
                     recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), facts.ip(),
-                            "wrong password", read.session().publicId());
+                            "wrong password", counted.session().publicId());
                     return null;
                 });
                 return new LoginResult.Failed();
