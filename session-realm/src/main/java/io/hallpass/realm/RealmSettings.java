@@ -30,6 +30,16 @@ public record RealmSettings(
         byte[] tokenPepper,
         Duration auditRetention) {
 
+    public RealmSettings {
+        tokenPepper = tokenPepper == null ? null : tokenPepper.clone();
+    }
+
+    /** The pepper, or null; a copy, so that no caller can change the secret a running realm hashes with. */
+    @Override
+    public byte[] tokenPepper() {
+        return tokenPepper == null ? null : tokenPepper.clone();
+    }
+
     @Override
     public String toString() {
         // never the password or the pepper

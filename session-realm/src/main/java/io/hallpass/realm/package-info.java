@@ -24,8 +24,8 @@
  * </ul>
  *
  * <h2>Caching and staleness</h2>
- * The realm caches nothing: every {@code resolve} reads the database (two indexed lookups in one transaction), so
- * what it answers is never older than the last commit. A cache, where wanted, belongs in front of it and must be
- * invalidated on revocation, disable and role change.
+ * The realm caches nothing: every {@code resolve} reads the database (one indexed query joining the session, its
+ * account and the account's active grants), so what it answers is never older than the last commit. A cache,
+ * where wanted, belongs in front of it and must be invalidated on revocation, disable and role change.
  */
 package io.hallpass.realm;

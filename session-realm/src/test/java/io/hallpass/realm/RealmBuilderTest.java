@@ -55,6 +55,8 @@ class RealmBuilderTest {
         assertFalse(settings.toString().contains("s3cret-pw"));
         assertFalse(settings.toString().contains("0123456789abcdef"));
         assertNotSame(pepper, settings.tokenPepper(), "the builder keeps its own copy");
+        settings.tokenPepper()[0] = 'X';
+        assertEquals('0', settings.tokenPepper()[0], "nor can a caller change the settings' pepper");
     }
 
     @Test

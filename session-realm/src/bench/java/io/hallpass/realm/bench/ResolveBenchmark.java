@@ -7,7 +7,14 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
+import io.hallpass.realm.jpa.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a request costs the realm without any cache: resolving a valid session token (one indexed lookup of the
- * session joined with its account, one of the unexpired grants, one transaction), and opening a session.
+ * What a request costs the realm without any cache: resolving a valid session token (one indexed query joining the
+ * session, its account and the account's unexpired grants, outside any transaction), and opening a session.
  *
  * <p>The realm uses the real clock, a 30-minute idle timeout (so last-seen is written at most once a minute per
  * session) and 1,000 live sessions resolved in turn: the touch write is almost never part of the measured call.
@@ -45,17 +52,22 @@ public class ResolveBenchmark {
     @Param({"h2", "postgresql"})
     public String database;
 
-    private BenchDatabase db;
+    private ScratchDatabase db;
     private Realm realm;
     private AccountView account;
     private String[] tokens;
     private int next;
     private final ClientFacts facts = new ClientFacts("192.0.2.1", "bench", "bench-device");
+    private Connection plain;
+    private PreparedStatement selectOne;
+    private long lastSetUpSession;
+    private long lastSetUpAuditEvent;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        db = BenchDatabase.create(database);
-        realm = Realm.builder().jdbcUrl(db.url()).credentials(db.user(), db.password())
+    public void setUp() throws SQLException {
+        // a database of its own, created and dropped like the integration tests' (hallpass.it.postgresql.*)
+        db = ScratchDatabase.create(ScratchDatabase.Kind.valueOf(database.toUpperCase(Locale.ROOT)));
+        realm = Realm.builder().jdbcUrl(db.url).credentials(db.user, db.password)
                 .schemaAction(SchemaAction.CREATE_IF_MISSING).idleTimeout(Duration.ofMinutes(30))
                 .passwordCost(new PasswordCost(64, 1, 1)).poolSize(4).build();
         account = realm.createAccount("bench-" + System.nanoTime(), "correct horse battery staple");
@@ -69,12 +81,37 @@ public class ResolveBenchmark {
         if (realm.resolve(tokens[0]).isEmpty()) {
             throw new IllegalStateException("a freshly opened session does not resolve");
         }
+        plain = db.connect();
+        selectOne = plain.prepareStatement("SELECT 1");
+        lastSetUpSession = maxId("hp_session");
+        lastSetUpAuditEvent = maxId("hp_audit_event");
+    }
+
+    /**
+     * Deletes what {@link #openSession()} added during the iteration, outside the measured time, so that the
+     * in-memory database does not grow by hundreds of thousands of rows and turn the measurement into one of the
+     * garbage collector (a real deployment purges ended sessions).
+     */
+    @TearDown(Level.Iteration)
+    public void forgetOpenedSessions() throws SQLException {
+        try (Statement s = plain.createStatement()) {
+            s.executeUpdate("DELETE FROM hp_session WHERE id > " + lastSetUpSession);
+            s.executeUpdate("DELETE FROM hp_audit_event WHERE id > " + lastSetUpAuditEvent);
+        }
+    }
+
+    private long maxId(String table) throws SQLException {
+        try (Statement s = plain.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws SQLException {
+        plain.close();
         realm.close();
-        db.drop();
+        db.close();
     }
 
     @Benchmark
@@ -82,6 +119,19 @@ public class ResolveBenchmark {
         String token = tokens[next];
         next = next + 1 == SESSIONS ? 0 : next + 1;
         return realm.resolve(token);
+    }
+
+    /**
+     * The floor: one round trip of a prepared {@code SELECT 1} on a plain JDBC connection to the same database.
+     * A resolve is one query (joining session, account and active grants) with no transaction, so one of these plus
+     * the query's own work and the realm's.
+     */
+    @Benchmark
+    public int baselineSelectOne() throws SQLException {
+        try (ResultSet rs = selectOne.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Benchmark

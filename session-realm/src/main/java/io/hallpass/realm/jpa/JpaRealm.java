@@ -47,7 +47,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.LockMode;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /**
@@ -55,9 +54,10 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
  *
  * <p>Every public method validates its arguments, then runs one transaction in a Hibernate
  * {@link org.hibernate.StatelessSession} (no persistence context, no dirty checking: each statement is written
- * out). Password hashing never happens inside a transaction: an operation that verifies a password reads what it
- * needs (counting the attempt first), hashes with no connection held, then writes in a second transaction that
- * re-checks what it read.
+ * out). The exception is the hot path: {@link #resolve(String)} first reads with a single auto-committed query
+ * and only opens a transaction when it has something to write. Password hashing never happens inside a
+ * transaction: an operation that verifies a password reads what it needs (counting the attempt first), hashes
+ * with no connection held, then writes in a second transaction that re-checks what it read.
  */
 public final class JpaRealm implements Realm {
 
@@ -106,12 +106,7 @@ public final class JpaRealm implements Realm {
                 }
                 schema.createIfMissing(dataSource);
             }
-            Map<String, Object> extra = new HashMap<>();
-            if (ownedPool != null) {
-                // our pool hands out connections with auto-commit off, which saves a round trip per transaction
-                extra.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true);
-            }
-            factory = bootHibernate(dataSource, settings.schemaAction(), extra);
+            factory = bootHibernate(dataSource, settings.schemaAction(), Map.of());
             JpaRealm realm = new JpaRealm(settings, factory, ownedPool, schema);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
@@ -147,7 +142,7 @@ public final class JpaRealm implements Realm {
         config.setValidationTimeout(Math.max(250, Math.min(timeout, 5_000)));
         // start even when the database is down; the first check below then reports it as unavailable
         config.setInitializationFailTimeout(-1);
-        config.setAutoCommit(false);
+        // auto-commit stays on (as in a container's pool): resolve's read needs no transaction, hence no COMMIT
         return new HikariDataSource(config);
     }
 
@@ -468,19 +463,20 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Busy();
             }
             // Only the current token may re-authenticate: a token inside its grace must never gain a new stamp.
-            record Read(SessionRow session, Attempt attempt) {
+            record Counted(SessionRow session, Attempt attempt) {
             }
-            Read read = inTransaction(t -> {
+            Counted counted = inTransaction(t -> {
                 SessionRow session = liveSession(t, hash, false);
                 if (session == null) {
                     return null;
                 }
-                return new Read(session, countAttempt(t, session.username()).with(accountById(t, session.accountId())));
+                Attempt attempt = countAttempt(t, session.username()).with(accountById(t, session.accountId()));
+                return new Counted(session, attempt);
             });
-            if (read == null) {
+            if (counted == null) {
                 return new LoginResult.Failed();
             }
-            Attempt attempt = read.attempt();
+            Attempt attempt = counted.attempt();
             if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
                 return new LoginResult.Locked(attempt.lockedUntil());
             }
@@ -490,7 +486,7 @@ public final class JpaRealm implements Realm {
             if (verdict != Verdict.MATCH) {
                 inTransaction(t -> {
                     recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), facts.ip(),
-                            "wrong password", read.session().publicId());
+                            "wrong password", counted.session().publicId());
                     return null;
                 });
                 return new LoginResult.Failed();
@@ -533,6 +529,30 @@ public final class JpaRealm implements Realm {
             return Optional.empty(); // garbage never reaches the database
         }
         byte[] hash = tokens.hash(token);
+        Instant now = now();
+        // The common case only reads, with one statement outside any transaction: a single statement is consistent
+        // by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT round trip on every
+        // request. Only when something must be written (last-seen is due, or an expired session must be marked)
+        // does resolve run again as a transaction, which looks again before it writes.
+        Read read = transactions.read(now, t -> {
+            Lookup found = sessionBy(t, "s.tokenHash", hash, false);
+            if (found == null) {
+                found = sessionBy(t, "s.prevTokenHash", hash, true);
+            }
+            if (found == null) {
+                return Read.answer(Optional.empty());
+            }
+            SessionRow s = found.session();
+            State state = state(s, now, found.previous());
+            if (state == State.IDLE_EXPIRED || state == State.ABSOLUTE_EXPIRED
+                    || state == State.LIVE && touchDue(s, now)) {
+                return Read.WRITE_NEEDED;
+            }
+            return Read.answer(state == State.LIVE ? Optional.of(view(found, s.lastSeenAt())) : Optional.empty());
+        });
+        if (read.answer() != null) {
+            return read.answer();
+        }
         return inTransaction(t -> {
             Lookup found = lookup(t, hash, true);
             if (found == null) {
@@ -540,7 +560,7 @@ public final class JpaRealm implements Realm {
             }
             SessionRow s = found.session();
             Instant lastSeen = s.lastSeenAt();
-            if (Duration.between(lastSeen, t.now).compareTo(settings.touchInterval()) >= 0) {
+            if (touchDue(s, t.now)) {
                 // conditional on the value read, so that of several concurrent requests only one writes
                 t.db.createMutationQuery("update Session s set s.lastSeenAt = :now"
                                 + " where s.id = :id and s.lastSeenAt = :old")
@@ -548,9 +568,28 @@ public final class JpaRealm implements Realm {
                         .executeUpdate();
                 lastSeen = t.now;
             }
-            Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-            return Optional.of(view(s, found.roles(), lastSeen, authenticated, clientOf(s), found.previous()));
+            return Optional.of(view(found, lastSeen));
         });
+    }
+
+    /** What resolve's read found: an answer, or that it must run again as a transaction to write. */
+    private record Read(Optional<SessionView> answer) {
+        static final Read WRITE_NEEDED = new Read(null);
+
+        static Read answer(Optional<SessionView> answer) {
+            return new Read(answer);
+        }
+    }
+
+    private boolean touchDue(SessionRow s, Instant now) {
+        return Duration.between(s.lastSeenAt(), now).compareTo(settings.touchInterval()) >= 0;
+    }
+
+    /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
+    private SessionView view(Lookup found, Instant lastSeenAfter) {
+        SessionRow s = found.session();
+        Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
+        return view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
     }
 
     @Override

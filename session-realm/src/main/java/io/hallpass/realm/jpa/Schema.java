@@ -33,25 +33,25 @@ enum Schema {
     }
 
     /**
-     * SQL that creates an empty lockout counter for a username unless one exists, without failing when another
-     * transaction creates it at the same moment; null where only a plain insert and a savepoint will do. The
-     * placeholder's window lies in the past, so the first count starts a new one.
+     * Creates an empty lockout counter for a username. Its window lies in the past, so the first count starts a new
+     * one. On its own it fails if the row exists; see {@link #insertThrottleIfMissing()}.
+     */
+    static final String INSERT_THROTTLE = "INSERT INTO hp_login_throttle (username, attempts, window_started_at)"
+            + " VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+
+    /**
+     * {@link #INSERT_THROTTLE} made to do nothing, rather than fail, when the row exists or another transaction
+     * creates it at the same moment; null where only the plain insert and a savepoint will do.
      */
     String insertThrottleIfMissing() {
-        String values = "(username, attempts, window_started_at) VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
         return switch (this) {
-            case POSTGRESQL -> "INSERT INTO hp_login_throttle " + values + " ON CONFLICT (username) DO NOTHING";
+            case POSTGRESQL -> INSERT_THROTTLE + " ON CONFLICT (username) DO NOTHING";
             // not INSERT IGNORE: its shared lock on an existing row, upgraded by the SELECT ... FOR UPDATE that
             // follows, deadlocks two concurrent attempts; this takes the exclusive lock at once
-            case MARIADB -> "INSERT INTO hp_login_throttle " + values + " ON DUPLICATE KEY UPDATE attempts = attempts";
+            case MARIADB -> INSERT_THROTTLE + " ON DUPLICATE KEY UPDATE attempts = attempts";
             case H2 -> null;
         };
     }
-
-    /** The plain form of {@link #insertThrottleIfMissing()}, for databases without an "ignore" clause. */
-    static final String INSERT_THROTTLE =
-            "INSERT INTO hp_login_throttle (username, attempts, window_started_at)"
-                    + " VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
 
     /** Which shipped DDL fits a database, by the product name its driver reports; null if none does. */
     static Schema forProduct(String productName) {

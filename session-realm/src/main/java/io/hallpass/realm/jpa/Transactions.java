@@ -80,6 +80,33 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs read-only {@code work} outside any transaction, each statement committing by itself (auto-commit). For
+     * work that is a single query, so that it is consistent by itself and costs no COMMIT round trip. It must not
+     * write or audit.
+     */
+    <T> T read(Instant now, Function<Tx, T> work) {
+        if (!factory.isOpen()) {
+            throw new RealmUnavailableException("the realm is closed", null);
+        }
+        StatelessSession session = null;
+        try {
+            session = factory.openStatelessSession();
+            Tx tx = new Tx(session, now);
+            T result = work.apply(tx);
+            if (!tx.audited.isEmpty()) {
+                throw new IllegalStateException("a read wrote audit rows");
+            }
+            return result;
+        } catch (InvalidInputException | RealmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        } finally {
+            close(session);
+        }
+    }
+
     /** Whether a failure is a lost race with another transaction, so that running again may succeed. */
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -84,10 +84,6 @@ public final class PasswordHasher {
         return permits.availablePermits();
     }
 
-    public PasswordCost cost() {
-        return cost;
-    }
-
     /** A new PHC string for the password bytes, at the configured cost and with a fresh 16-byte salt. */
     public String hash(byte[] password) {
         byte[] salt = new byte[SALT_BYTES];

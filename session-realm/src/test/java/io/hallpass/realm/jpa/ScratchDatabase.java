@@ -9,17 +9,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A database of its own for one test run ({@code hallpass_it_<random>}), created through the server's
- * administrative connection and dropped by {@link #close()}. On H2 it is an in-memory database.
+ * administrative connection and dropped by {@link #close()}. On H2 it is an in-memory database. Public for the
+ * benchmarks in {@code src/bench/java}, which use it the same way.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
-    enum Kind { H2, POSTGRESQL, MARIADB }
+    public enum Kind { H2, POSTGRESQL, MARIADB }
 
-    final Kind kind;
-    final String name;
-    final String url;
-    final String user;
-    final String password;
+    public final Kind kind;
+    public final String name;
+    public final String url;
+    public final String user;
+    public final String password;
 
     private ScratchDatabase(Kind kind, String name, String url, String user, String password) {
         this.kind = kind;
@@ -29,7 +30,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    static ScratchDatabase create(Kind kind) {
+    public static ScratchDatabase create(Kind kind) {
         String name = "hallpass_it_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
         switch (kind) {
             case H2:
@@ -63,7 +64,7 @@ final class ScratchDatabase implements AutoCloseable {
         return url.substring(0, pathStart + 1) + database + url.substring(end);
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return java.sql.DriverManager.getConnection(url, user, password);
     }
 
@@ -79,6 +80,7 @@ final class ScratchDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** Drops the database. */
     @Override
     public void close() {
         try {

@@ -102,6 +102,7 @@ class PasswordHasherTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closing twice inside the block is the point
     void noPermitIsHandedOutWhileAllAreHeld() throws Exception {
         PasswordHasher bounded = new PasswordHasher(CHEAP, 1);
         CountDownLatch held = new CountDownLatch(1);
