@@ -27,7 +27,11 @@ import java.util.Optional;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>Every method is one transaction: it either happens entirely or not at all.</li>
+ *   <li>Every change happens entirely or not at all: each method is one transaction, except that
+ *       {@link #login}, {@link #reauthenticate} and {@link #changePassword} read in one and write in another with
+ *       the password hash computed between them (no connection is held while hashing; the write re-checks what
+ *       was read), {@link #purge} commits per batch, and {@link #resolve} reads without a transaction unless it
+ *       has something to write.</li>
  *   <li>Time comes only from the {@link Clock} given to the builder.</li>
  *   <li>A session token appears in exactly one place: {@link OpenedSession#token()}, once. Only a hash of it
  *       is stored; no log line, exception message, {@code toString()} or audit row contains it. Sessions are

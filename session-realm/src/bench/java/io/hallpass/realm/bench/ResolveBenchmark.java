@@ -7,7 +7,7 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
-import io.hallpass.realm.jpa.ScratchDatabase;
+import io.hallpass.realm.testing.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package io.hallpass.realm.jpa;
 
+import io.hallpass.realm.testing.ScratchDatabase;
+
 /** The realm's contract on H2. */
 class H2RealmIT extends RealmContract {
 

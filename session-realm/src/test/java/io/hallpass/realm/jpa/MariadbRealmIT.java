@@ -1,5 +1,7 @@
 package io.hallpass.realm.jpa;
 
+import io.hallpass.realm.testing.ScratchDatabase;
+
 /** The realm's contract on MariaDB. */
 class MariadbRealmIT extends RealmContract {
 

@@ -26,6 +26,7 @@ import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.password.PasswordHasher;
+import io.hallpass.realm.testing.ScratchDatabase;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

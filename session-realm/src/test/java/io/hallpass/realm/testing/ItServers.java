@@ -1,4 +1,4 @@
-package io.hallpass.realm.jpa;
+package io.hallpass.realm.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,27 +8,28 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Where the integration suites find PostgreSQL and MariaDB, and what happens when one is not there: the suite is
+ * Where the integration suites (of the realm, and of the sample through this module's test jar) find PostgreSQL
+ * and MariaDB, and what happens when one is not there: the suite is
  * skipped with a message that says what was not reachable and how to point it elsewhere, or, with
  * {@code -Dhallpass.it.require=true} (as {@code .ci/run} sets), the build fails with that message.
  */
-final class ItServers {
+public final class ItServers {
 
     /** Connection settings for one server, from {@code hallpass.it.<kind>.url|user|password}. */
-    record Server(String kind, String url, String user, String password) {
+    public record Server(String kind, String url, String user, String password) {
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
     }
 
-    static final Server POSTGRESQL = server("postgresql", "jdbc:postgresql://127.0.0.1:5432/test", "postgres");
-    static final Server MARIADB = server("mariadb", "jdbc:mariadb://127.0.0.1:3306/test", "root");
+    public static final Server POSTGRESQL = server("postgresql", "jdbc:postgresql://127.0.0.1:5432/test", "postgres");
+    public static final Server MARIADB = server("mariadb", "jdbc:mariadb://127.0.0.1:3306/test", "root");
 
     private ItServers() {
     }
 
-    static boolean required() {
+    public static boolean required() {
         return Boolean.getBoolean("hallpass.it.require");
     }
 
@@ -41,13 +42,13 @@ final class ItServers {
     /**
      * An administrative connection to the server, or a skipped (or, if required, failed) test when there is none.
      */
-    static Connection adminConnection(Server server) {
+    public static Connection adminConnection(Server server) {
         DriverManager.setLoginTimeout(5);
         try {
             return server.connect();
         } catch (SQLException e) {
             String message = server.kind() + " is not reachable at " + server.url() + " as user '" + server.user()
-                    + "' (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "), so its realm suite does"
+                    + "' (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "), so the tests that need it do"
                     + " not run. Start it, or point -Dhallpass.it." + server.kind() + ".url|user|password at one;"
                     + " with -Dhallpass.it.require=true this is a failure instead of a skip.";
             if (required()) {

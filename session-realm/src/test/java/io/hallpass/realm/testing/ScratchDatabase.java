@@ -1,4 +1,4 @@
-package io.hallpass.realm.jpa;
+package io.hallpass.realm.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -51,7 +51,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /** The same JDBC URL with another database name: {@code jdbc:x://host:port/<name>?params}. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int hostStart = url.indexOf("//");
         int pathStart = url.indexOf('/', hostStart + 2);
         if (hostStart < 0 || pathStart < 0) {
@@ -68,7 +68,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return java.sql.DriverManager.getConnection(url, user, password);
     }
 
-    HikariDataSource pool(int size) {
+    public HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
