@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The runnable jar ({@code target/hallpass-sample.jar}) running as a process of its own, as a user would run
  * it: in a fresh working folder (so its H2 default lands there), with {@code java.io.tmpdir} inside it (so a
- * test can see that the launcher cleaned up), its output collected.
+ * test can see that the launcher cleaned up), its output collected. {@link #java} runs other Java processes
+ * the same way, such as a standalone Tomcat or Jetty serving the WAR.
  */
 final class PortalProcess implements AutoCloseable {
 
@@ -65,12 +66,22 @@ final class PortalProcess implements AutoCloseable {
 
     /** Runs a given build of the runnable jar. */
     static PortalProcess start(Path jar, Path folder, String... args) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath());
+        arguments.add("-jar");
+        arguments.add(jar.toAbsolutePath().toString());
+        arguments.addAll(List.of(args));
+        return java(folder, arguments);
+    }
+
+    /**
+     * Runs this JDK's {@code java} with these arguments in {@code folder}: the runnable jar, or a standalone
+     * container serving the WAR (see {@link StandaloneServer}).
+     */
+    static PortalProcess java(Path folder, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath());
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        command.addAll(List.of(args));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
             process.getOutputStream().close();
@@ -164,11 +175,13 @@ final class PortalProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the process (SIGTERM, then SIGKILL after 30 seconds) and anything it started. */
     @Override
     public void close() {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -178,5 +191,6 @@ final class PortalProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 }
