@@ -111,23 +111,36 @@ final class PortalProcess implements AutoCloseable {
      * @throws AssertionError if the process ends first or the time runs out, with its output
      */
     URI awaitUrl(Duration timeout) throws InterruptedException {
+        Matcher m = URL.matcher(awaitLine(URL, timeout));
+        if (!m.find()) {
+            throw new IllegalStateException();
+        }
+        return URI.create(m.group(1));
+    }
+
+    /**
+     * Waits for the process to print a line in which {@code pattern} is found.
+     *
+     * @return that line
+     * @throws AssertionError if the process ends first or the time runs out, with its output
+     */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int seen = 0;
             while (true) {
                 for (; seen < lines.size(); seen++) {
-                    Matcher m = URL.matcher(lines.get(seen));
-                    if (m.find()) {
-                        return URI.create(m.group(1));
+                    if (pattern.matcher(lines.get(seen)).find()) {
+                        return lines.get(seen);
                     }
                 }
                 if (!process.isAlive() && !reader.isAlive()) {
-                    throw new AssertionError("the portal ended (exit " + process.exitValue()
-                            + ") before printing its URL:\n" + output());
+                    throw new AssertionError("the process ended (exit " + process.exitValue()
+                            + ") before printing '" + pattern + "':\n" + output());
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no URL after " + timeout + ":\n" + output());
+                    throw new AssertionError("no '" + pattern + "' after " + timeout + ":\n" + output());
                 }
                 lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
             }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -141,6 +142,11 @@ abstract class StandaloneServer implements AutoCloseable {
 
     URI url() {
         return url;
+    }
+
+    /** Waits, bounded, for the container to print a line in which {@code pattern} is found. */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        return process.awaitLine(pattern, timeout);
     }
 
     /** What the container printed so far. */
