@@ -145,7 +145,8 @@ class DistributionIT {
 
             String settings = container.output().lines().filter(l -> l.contains("Northwind Portal settings: "))
                     .findFirst().orElseThrow(() -> new AssertionError("no settings line:\n" + container.output()));
-            assertTrue(settings.contains("reauth-within=" + WINDOW_SECONDS + "s"), settings);
+            assertTrue(settings.contains("reauth-within=" + WINDOW_SECONDS + "s"),
+                    () -> "the override did not reach the application: " + settings + "\n" + container.diagnostics());
             if (jndi) {
                 assertTrue(settings.contains("jndi-datasource=" + StandaloneServer.JNDI_NAME)
                         && settings.contains("jdbc-url=,"), "jndi-datasource set, jdbc-url emptied: " + settings);

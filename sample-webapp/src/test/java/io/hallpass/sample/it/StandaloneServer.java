@@ -62,7 +62,6 @@ abstract class StandaloneServer implements AutoCloseable {
     final Path folder;
     final Path base;
     private PortalProcess process;
-    private URI url;
 
     StandaloneServer(Path folder) {
         this.folder = folder;
@@ -101,7 +100,7 @@ abstract class StandaloneServer implements AutoCloseable {
      */
     abstract void deployRoot(Path war, Overrides overrides) throws IOException;
 
-    /** The files besides the WAR that {@link #deployRoot} wrote, for messages and the README. */
+    /** The files besides the WAR that {@link #deployRoot} wrote; {@link #diagnostics()} shows them. */
     abstract List<Path> deployerFiles();
 
     /** The {@code java} arguments that start the container on this port (after writing what needs the port). */
@@ -116,7 +115,7 @@ abstract class StandaloneServer implements AutoCloseable {
      */
     URI start() throws InterruptedException {
         int port = freePort();
-        url = URI.create("http://127.0.0.1:" + port + "/");
+        URI url = URI.create("http://127.0.0.1:" + port + "/");
         process = PortalProcess.java(folder, command(port));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
@@ -140,10 +139,6 @@ abstract class StandaloneServer implements AutoCloseable {
         }
     }
 
-    URI url() {
-        return url;
-    }
-
     /** Waits, bounded, for the container to print a line in which {@code pattern} is found. */
     String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         return process.awaitLine(pattern, timeout);
@@ -154,21 +149,27 @@ abstract class StandaloneServer implements AutoCloseable {
         return process == null ? "" : process.output();
     }
 
-    /** The console output and the container's log files, for a failure message. */
+    /** The deployer's files, the console output and the container's log files, for a failure message. */
     String diagnostics() {
-        StringBuilder all = new StringBuilder("---- console of " + name() + " in " + folder + "\n")
-                .append(output());
+        StringBuilder all = new StringBuilder();
+        List<Path> files = new ArrayList<>(deployerFiles());
         Path logs = base.resolve("logs");
         if (Files.isDirectory(logs)) {
-            try (Stream<Path> files = Files.list(logs)) {
-                for (Path file : files.sorted().toList()) {
-                    all.append("\n---- ").append(file).append('\n').append(Files.readString(file));
-                }
+            try (Stream<Path> list = Files.list(logs)) {
+                files.addAll(list.sorted().toList());
             } catch (IOException e) {
-                all.append("\n(could not read ").append(logs).append(": ").append(e).append(')');
+                all.append("(could not list ").append(logs).append(": ").append(e).append(")\n");
             }
         }
-        return all.toString();
+        for (Path file : files) {
+            try {
+                all.append("---- ").append(file).append('\n').append(Files.readString(file)).append('\n');
+            } catch (IOException e) {
+                all.append("(could not read ").append(file).append(": ").append(e).append(")\n");
+            }
+        }
+        return all.append("---- console of ").append(name()).append(" in ").append(folder).append('\n')
+                .append(output()).toString();
     }
 
     /** Stops the container (SIGTERM, a clean stop in both) and keeps its console output in {@code console.log}. */
