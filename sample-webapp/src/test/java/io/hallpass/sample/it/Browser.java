@@ -72,8 +72,13 @@ final class Browser {
 
     /** Replaces the session cookie, e.g. to replay one that was signed out. */
     void useSessionCookie(String value) {
+        useCookie(SESSION_COOKIE, value);
+    }
+
+    /** Sets a cookie, e.g. one copied from a real browser. */
+    void useCookie(String name, String value) {
         synchronized (cookies) {
-            cookies.put(SESSION_COOKIE, value);
+            cookies.put(name, value);
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,8 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * right after a login must pass, and one started with {@code --reauth-within 3s}, where the tests poll until
  * the session is stale (no fixed sleeps) and then re-authenticate.
  *
- * <p>It needs a working {@code HallpassFilter}, so the default build leaves it out; run it with
- * {@code mvn -B -ntp -pl session-realm,session-filter,sample-webapp verify -Dsample.contract=true}.
+ * <p>It runs in every {@code mvn verify}.
  */
 class PortalContractIT {
 
@@ -561,7 +559,7 @@ class PortalContractIT {
         void theReauthWindowOptionReachedTheFilter() throws Exception {
             Browser alice = strictBrowser();
             alice.login("alice", "alice-demo-pw");
-            Response challenge = awaitStale(alice);
+            Response challenge = StepUp.awaitStale(alice);
             String header = challenge.header("WWW-Authenticate").orElseThrow();
             assertTrue(header.contains("insufficient_user_authentication"), header);
             assertTrue(header.contains("max_age=" + STRICT_WINDOW.toSeconds()), "--reauth-within 3s won over "
@@ -572,7 +570,7 @@ class PortalContractIT {
         void aStaleExportSendsTheBrowserToReauthenticateAndBack() throws Exception {
             Browser alice = strictBrowser();
             alice.login("alice", "alice-demo-pw");
-            awaitStale(alice);
+            StepUp.awaitStale(alice);
             Response challenge = alice.get("/account/export");
             assertEquals(303, challenge.status(), challenge::toString);
             assertEquals("/auth/reauth", challenge.locationPath(), challenge::toString);
@@ -580,7 +578,7 @@ class PortalContractIT {
             Response page = alice.get(challenge.location().getRawPath() + "?" + challenge.location().getRawQuery());
             assertEquals(200, page.status(), "the filter's re-authentication page: " + page);
 
-            Response export = withinWindow(alice, "alice-demo-pw", "/account/export",
+            Response export = StepUp.withinWindow(alice, STRICT_WINDOW, "alice-demo-pw", "/account/export",
                     () -> alice.get("/account/export"));
             assertEquals(200, export.status(), export::toString);
             assertTrue(export.header("Content-Disposition").orElse("").startsWith("attachment"), export::toString);
@@ -590,7 +588,7 @@ class PortalContractIT {
         void aStalePostIsSentToReauthenticateAndSubmittedAgain() throws Exception {
             Browser alice = strictBrowser();
             alice.login("alice", "alice-demo-pw");
-            awaitStale(alice);
+            StepUp.awaitStale(alice);
             Response challenge = alice.post("/account/payout", Map.of("amount", "3.00"),
                     Map.of("Origin", alice.origin(), "Referer", alice.origin() + "/billing"));
             assertEquals(303, challenge.status(), challenge::toString);
@@ -598,7 +596,7 @@ class PortalContractIT {
             assertEquals("/billing", challenge.locationParameter("return"), challenge::toString);
             assertEquals("1", challenge.locationParameter("resubmit"), challenge::toString);
 
-            Response payout = withinWindow(alice, "alice-demo-pw", "/billing",
+            Response payout = StepUp.withinWindow(alice, STRICT_WINDOW, "alice-demo-pw", "/billing",
                     () -> alice.post("/account/payout", Map.of("amount", "3.00")));
             assertEquals(303, payout.status(), payout::toString);
             assertEquals("/billing", payout.locationPath(), payout::toString);
@@ -608,7 +606,7 @@ class PortalContractIT {
         void staleAdminAccountChangesNeedReauthenticationButSigningOutDoesNot() throws Exception {
             Browser ada = strictBrowser();
             ada.login("ada", "ada-demo-pw");
-            awaitStale(ada);
+            StepUp.awaitStale(ada);
             Response signOut = ada.api().post("/admin/users/casey/revoke-sessions", Map.of());
             assertEquals(200, signOut.status(), "revoke-sessions is not sensitive: " + signOut);
             for (String action : List.of("disable", "enable")) {
@@ -625,10 +623,10 @@ class PortalContractIT {
             assertEquals("/auth/reauth", browserDisable.locationPath(), browserDisable::toString);
             strictBrowser().login("casey", "casey-demo-pw"); // casey was not disabled: the login passes
 
-            Response grant = withinWindow(ada, "ada-demo-pw", "/admin/users",
+            Response grant = StepUp.withinWindow(ada, STRICT_WINDOW, "ada-demo-pw", "/admin/users",
                     () -> ada.api().post("/admin/users/casey/roles", Map.of("role", "support", "action", "grant")));
             assertEquals(200, grant.status(), grant::toString);
-            Response revoke = withinWindow(ada, "ada-demo-pw", "/admin/users",
+            Response revoke = StepUp.withinWindow(ada, STRICT_WINDOW, "ada-demo-pw", "/admin/users",
                     () -> ada.api().post("/admin/users/casey/roles", Map.of("role", "support", "action", "revoke")));
             assertEquals(200, revoke.status(), revoke::toString);
         }
@@ -637,7 +635,7 @@ class PortalContractIT {
         void aWrongPasswordOrAnotherAccountsPasswordDoesNotReauthenticate() throws Exception {
             Browser alice = strictBrowser();
             alice.login("alice", "alice-demo-pw");
-            awaitStale(alice);
+            StepUp.awaitStale(alice);
             for (String password : List.of("not-alices-password", "sam-demo-pw")) {
                 Response r = alice.post("/auth/reauth", Map.of("password", password, "return", "/account/export"));
                 assertFalse(r.status() == 303 && "/account/export".equals(r.locationPath()),
@@ -664,54 +662,6 @@ class PortalContractIT {
                         user + " exists once");
             }
             assertEquals(200, signedIn("alice").get("/orders").status());
-        }
-
-        // ============================================================================================= helpers
-
-        /**
-         * Polls a sensitive endpoint as an API client until the session is older than the window: the answer
-         * turns from 200 to 401. Bounded, and no fixed sleep decides the outcome.
-         */
-        Response awaitStale(Browser browser) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Response last;
-            do {
-                last = browser.api().get("/account/export");
-                if (last.status() == 401) {
-                    return last;
-                }
-                if (last.status() == 403) {
-                    // an account without the customer role: probe with an admin change that always steps up
-                    last = browser.api().post("/admin/users/nobody-here/enable", Map.of());
-                    if (last.status() == 401) {
-                        return last;
-                    }
-                }
-                Thread.sleep(250);
-            } while (System.nanoTime() < deadline);
-            throw new AssertionError("the session never became stale: " + last);
-        }
-
-        /**
-         * Re-authenticates through the filter's {@code POST /auth/reauth} and then runs {@code action}. The
-         * window is short (3s), so an attempt where the action could not follow within it on a slow machine is
-         * retried rather than counted as a failure.
-         */
-        Response withinWindow(Browser browser, String password, String returnPath, Supplier<Response> action) {
-            Response last = null;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                long started = System.nanoTime();
-                Response reauth = browser.post("/auth/reauth", Map.of("password", password, "return", returnPath));
-                assertEquals(303, reauth.status(), reauth::toString);
-                assertEquals(returnPath, reauth.locationPath(), reauth::toString);
-                last = action.get();
-                boolean steppedUp = last.status() == 401
-                        || (last.status() == 303 && "/auth/reauth".equals(last.locationPath()));
-                if (!steppedUp || Duration.ofNanos(System.nanoTime() - started).compareTo(STRICT_WINDOW) < 0) {
-                    return last;
-                }
-            }
-            return last;
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The runnable jar ({@code target/hallpass-sample.jar}) running as a process of its own, as a user would run
  * it: in a fresh working folder (so its H2 default lands there), with {@code java.io.tmpdir} inside it (so a
- * test can see that the launcher cleaned up), its output collected.
+ * test can see that the launcher cleaned up), its output collected. {@link #java} runs other Java processes
+ * the same way, such as a standalone Tomcat or Jetty serving the WAR.
  */
 final class PortalProcess implements AutoCloseable {
 
@@ -65,12 +66,22 @@ final class PortalProcess implements AutoCloseable {
 
     /** Runs a given build of the runnable jar. */
     static PortalProcess start(Path jar, Path folder, String... args) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath());
+        arguments.add("-jar");
+        arguments.add(jar.toAbsolutePath().toString());
+        arguments.addAll(List.of(args));
+        return java(folder, arguments);
+    }
+
+    /**
+     * Runs this JDK's {@code java} with these arguments in {@code folder}: the runnable jar, or a standalone
+     * container serving the WAR (see {@link StandaloneServer}).
+     */
+    static PortalProcess java(Path folder, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath());
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        command.addAll(List.of(args));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
             process.getOutputStream().close();
@@ -100,23 +111,36 @@ final class PortalProcess implements AutoCloseable {
      * @throws AssertionError if the process ends first or the time runs out, with its output
      */
     URI awaitUrl(Duration timeout) throws InterruptedException {
+        Matcher m = URL.matcher(awaitLine(URL, timeout));
+        if (!m.find()) {
+            throw new IllegalStateException();
+        }
+        return URI.create(m.group(1));
+    }
+
+    /**
+     * Waits for the process to print a line in which {@code pattern} is found.
+     *
+     * @return that line
+     * @throws AssertionError if the process ends first or the time runs out, with its output
+     */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int seen = 0;
             while (true) {
                 for (; seen < lines.size(); seen++) {
-                    Matcher m = URL.matcher(lines.get(seen));
-                    if (m.find()) {
-                        return URI.create(m.group(1));
+                    if (pattern.matcher(lines.get(seen)).find()) {
+                        return lines.get(seen);
                     }
                 }
                 if (!process.isAlive() && !reader.isAlive()) {
-                    throw new AssertionError("the portal ended (exit " + process.exitValue()
-                            + ") before printing its URL:\n" + output());
+                    throw new AssertionError("the process ended (exit " + process.exitValue()
+                            + ") before printing '" + pattern + "':\n" + output());
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no URL after " + timeout + ":\n" + output());
+                    throw new AssertionError("no '" + pattern + "' after " + timeout + ":\n" + output());
                 }
                 lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
             }
@@ -164,11 +188,13 @@ final class PortalProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the process (SIGTERM, then SIGKILL after 30 seconds) and anything it started. */
     @Override
     public void close() {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -178,5 +204,6 @@ final class PortalProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 }
