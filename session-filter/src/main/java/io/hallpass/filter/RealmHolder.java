@@ -38,6 +38,7 @@ final class RealmHolder implements Supplier<Realm> {
             holder.get();
         } catch (RealmUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "Hallpass: the database cannot be reached (" + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause())
                     + "); protected paths answer 503 until it can, retrying every " + retryInterval.toSeconds() + " s");
         }
         return holder;

@@ -86,8 +86,12 @@ public final class JpaRealm implements Realm {
         this.schema = schema;
     }
 
+    /** How long the start waits for a first connection before it reports the database unavailable. */
+    static final Duration START_PATIENCE = Duration.ofSeconds(15);
+
     /**
-     * Connects, prepares the schema and starts a realm.
+     * Connects (waiting up to {@link #START_PATIENCE} for a first connection), prepares the schema and starts a
+     * realm.
      *
      * @throws RealmUnavailableException if the database can not be reached
      * @throws RealmException            if the schema does not match the mapping, or can not be created
@@ -97,7 +101,7 @@ public final class JpaRealm implements Realm {
         DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
         SessionFactory factory = null;
         try {
-            String product = Schema.productName(dataSource);
+            String product = Schema.productName(dataSource, START_PATIENCE);
             Schema schema = Schema.forProduct(product);
             if (settings.schemaAction() == SchemaAction.CREATE_IF_MISSING) {
                 if (schema == null) {
@@ -128,7 +132,7 @@ public final class JpaRealm implements Realm {
     private static HikariDataSource pool(RealmSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hallpass-realm");
-        config.setJdbcUrl(settings.jdbcUrl());
+        config.setJdbcUrl(h2WithoutExitHook(settings.jdbcUrl()));
         String driver = driverFor(settings.jdbcUrl());
         if (driver != null) {
             config.setDriverClassName(driver);
@@ -144,6 +148,18 @@ public final class JpaRealm implements Realm {
         config.setInitializationFailTimeout(-1);
         // auto-commit stays on (as in a container's pool): resolve's read needs no transaction, hence no COMMIT
         return new HikariDataSource(config);
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook would close the
+     * database while the container is still stopping the application (and the realm with it), which then fails
+     * with "Database is already closed". The realm closes its pool, and with it the database, in {@code close()}.
+     */
+    static String h2WithoutExitHook(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

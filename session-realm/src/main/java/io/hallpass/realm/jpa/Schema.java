@@ -69,11 +69,24 @@ enum Schema {
     }
 
     /** Connects once to learn which database this is. */
-    static String productName(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException | RuntimeException e) {
-            throw new RealmUnavailableException("the realm's database can not be reached", e);
+    static String productName(DataSource dataSource, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.getMetaData().getDatabaseProductName();
+            } catch (SQLException | RuntimeException e) {
+                // at start-up a busy machine may need longer than one connection timeout to open the first
+                // connection (an H2 file being recovered, a database still starting): keep trying for a while
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new RealmUnavailableException("the realm's database can not be reached", e);
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RealmUnavailableException("interrupted while waiting for the realm's database", e);
+                }
+            }
         }
     }
 

@@ -1113,7 +1113,7 @@ abstract class RealmContract {
             try (ScratchDatabase empty = ScratchDatabase.create(kind());
                  HikariDataSource first = empty.pool(2);
                  HikariDataSource second = empty.pool(2)) {
-                Schema schema = Schema.forProduct(Schema.productName(first));
+                Schema schema = Schema.forProduct(Schema.productName(first, java.time.Duration.ZERO));
                 CountDownLatch go = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
