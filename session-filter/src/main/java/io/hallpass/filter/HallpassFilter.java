@@ -181,38 +181,60 @@ public final class HallpassFilter implements Filter {
     private void onRequest(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse out = new NoRewriteResponse(response);
-        Optional<String> refusal = firewall.check(request.getMethod(), request.getRequestURI(),
-                request.getServletPath(), request.getPathInfo());
-        if (refusal.isPresent()) {
-            responder.reject(request, out, 400, refusal.get(), null);
-            return;
-        }
-        Optional<String> crossSite = crossOrigin.check(request);
-        if (crossSite.isPresent()) {
-            responder.reject(request, out, 403, crossSite.get(), null);
-            return;
-        }
-        Cookies.Read cookie = Cookies.read(request, settings.cookieName());
-        if (cookie.duplicated()) {
-            responder.reject(request, out, 400, "more than one session cookie", null);
-            return;
-        }
-        RequestSession session = newSession(request, cookie.value());
-        request.setAttribute(Hallpass.REQUEST_SESSION_ATTRIBUTE, session);
-        String path = RequestPath.of(request.getServletPath(), request.getPathInfo());
+        RequestSession session;
+        Decision decision;
+        String path = null;
         try {
+            Optional<String> refusal = firewall.check(request.getMethod(), request.getRequestURI(),
+                    request.getServletPath(), request.getPathInfo());
+            if (refusal.isPresent()) {
+                responder.reject(request, out, 400, refusal.get(), null);
+                return;
+            }
+            Optional<String> crossSite = crossOrigin.check(request);
+            if (crossSite.isPresent()) {
+                responder.reject(request, out, 403, crossSite.get(), null);
+                return;
+            }
+            Cookies.Read cookie = Cookies.read(request, settings.cookieName());
+            if (cookie.duplicated()) {
+                responder.reject(request, out, 400, "more than one session cookie", null);
+                return;
+            }
+            session = newSession(request, cookie.value());
+            request.setAttribute(Hallpass.REQUEST_SESSION_ATTRIBUTE, session);
+            path = RequestPath.of(request.getServletPath(), request.getPathInfo());
             if (endpoints.handles(path)) {
                 endpoints.handle(path, request, out, session);
                 return;
             }
             Permission permission = policy.lookup(request.getMethod(), path, servletName(request.getHttpServletMapping()));
-            Decision decision = Decider.decide(permission, session::resolve, view -> session.risk(), clock.instant());
-            act(decision, request, out, chain, session);
+            decision = Decider.decide(permission, session::resolve, view -> session.risk(), clock.instant());
+            if (!(decision instanceof Decision.Allow)) {
+                act(decision, request, out, chain, session);
+                return;
+            }
         } catch (RealmUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Hallpass: 503 for " + request.getMethod() + " " + path
-                    + ": " + e.getMessage());
-            responder.unavailable(request, out, RETRY_AFTER_SECONDS);
+            unavailable(request, out, path, e);
+            return;
+        } catch (RuntimeException e) {
+            // a fault of Hallpass's own, not of the request: logged in full here, a short answer there
+            LOG.log(System.Logger.Level.ERROR, "Hallpass: internal error on " + request.getMethod() + " " + path, e);
+            responder.internalError(request, out);
+            return;
         }
+        try {
+            act(decision, request, out, chain, session); // the application runs here; its exceptions are its own
+        } catch (RealmUnavailableException e) {
+            unavailable(request, out, path, e); // the application asked the realm while the database was down
+        }
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String path,
+                             RealmUnavailableException e) throws IOException {
+        LOG.log(System.Logger.Level.WARNING, "Hallpass: 503 for " + request.getMethod() + " " + path + ": "
+                + e.getMessage());
+        responder.unavailable(request, response, RETRY_AFTER_SECONDS);
     }
 
     private void act(Decision decision, HttpServletRequest request, HttpServletResponse response, FilterChain chain,

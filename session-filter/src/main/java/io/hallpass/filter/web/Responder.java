@@ -110,6 +110,16 @@ public final class Responder {
         }
     }
 
+    /** A fault in Hallpass itself: 500 with a fixed short text, never the exception. */
+    public void internalError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        noStore(response);
+        if (ClientKind.isBrowser(request)) {
+            text(response, 500, "500 internal error\n");
+        } else {
+            json(response, 500, Json.object("error", "internal", "message", "internal error"));
+        }
+    }
+
     /** Too many failed attempts on this username: 429 with {@code Retry-After}. */
     public void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
                                 boolean browser) throws IOException {

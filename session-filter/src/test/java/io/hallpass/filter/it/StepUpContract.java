@@ -272,6 +272,27 @@ public abstract class StepUpContract extends ContainerSuite {
         }
     }
 
+    @Test
+    void aFaultInAPluggedInPolicyAnswersAShort500WithoutAStackTrace() {
+        withInstance(app -> app.param("risk-policy", Faulty.class.getName()), client -> {
+            String cookie = loginWith(client, newUser("customer"), FIREFOX);
+            RawHttp.Response r = client.request("GET", "/account/page").api().cookie(cookie)
+                    .header("User-Agent", FIREFOX).send();
+            assertEquals(500, r.status(), r.toString());
+            assertTrue(r.body().contains("\"error\":\"internal\""), r.body());
+            assertFalse(r.body().contains("Exception") || r.body().contains("at io.hallpass"), r.body());
+            assertEquals(200, client.request("GET", "/public/x").api().send().status(), "public paths unaffected");
+        });
+    }
+
+    /** A team's policy with a bug. */
+    public static final class Faulty implements RiskPolicy {
+        @Override
+        public RiskAssessment assess(SessionView session, ClientFacts request, Instant now) {
+            throw new IllegalStateException("bug in a team's risk policy");
+        }
+    }
+
     /** A team's policy: every sensitive action needs a fresh password. */
     public static final class AlwaysStepUp implements RiskPolicy {
         @Override
