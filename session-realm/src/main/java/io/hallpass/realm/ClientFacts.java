@@ -24,14 +24,17 @@ public record ClientFacts(String ip, String userAgent, String deviceId) {
         deviceId = clip(deviceId, MAX_DEVICE_ID);
     }
 
-    private static String clip(String value, int max) {
+    /**
+     * The rule for text observed from outside (client facts, audit details): null when empty, cut to {@code max}
+     * characters, control characters replaced by {@code ?} so that nobody can forge lines in logs and pages.
+     */
+    public static String clip(String value, int max) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         StringBuilder out = new StringBuilder(Math.min(value.length(), max));
         for (int i = 0; i < value.length() && out.length() < max; i++) {
             char c = value.charAt(i);
-            // control characters would let a client forge lines in logs and pages
             out.append(Character.isISOControl(c) ? '?' : c);
         }
         return out.toString();

@@ -82,6 +82,12 @@ final class Browser {
         }
     }
 
+    /** Signs in as a demo account (its password is {@code <name>-demo-pw}) and answers this browser. */
+    Browser signIn(String demoUser) {
+        login(demoUser, demoUser + "-demo-pw");
+        return this;
+    }
+
     /** Signs in through the filter's {@code POST /auth/login}; the answer must be 303 away from the login page. */
     Response login(String username, String password) {
         Response r = post("/auth/login", Map.of("username", username, "password", password));

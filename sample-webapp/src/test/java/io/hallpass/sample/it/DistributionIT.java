@@ -127,9 +127,7 @@ class DistributionIT {
         }
 
         Browser signedIn(String user) {
-            Browser b = browser();
-            b.login(user, user + "-demo-pw");
-            return b;
+            return browser().signIn(user);
         }
 
         @Test

@@ -105,9 +105,7 @@ class PortalContractIT {
         }
 
         Browser signedIn(String user) {
-            Browser b = browser();
-            b.login(user, user + "-demo-pw");
-            return b;
+            return browser().signIn(user);
         }
 
         // =============================================================================================== public

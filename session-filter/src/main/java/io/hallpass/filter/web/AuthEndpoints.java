@@ -133,12 +133,7 @@ public final class AuthEndpoints {
                 responder.json(response, 200, Json.object("username", v.username(), "roles",
                         new java.util.TreeSet<>(v.roles()), "newDevice", ok.newDevice()));
             }
-        } else if (result instanceof LoginResult.Locked locked) {
-            responder.tooManyAttempts(request, response,
-                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
-        } else if (result instanceof LoginResult.Busy) {
-            responder.unavailable(request, response, 1);
-        } else {
+        } else if (!answeredThrottle(result, request, response, browser)) {
             loginFailed(request, response, browser, returnPath, 401, "wrong username or password");
         }
     }
@@ -284,12 +279,7 @@ public final class AuthEndpoints {
                 responder.json(response, 200, Json.object("username", ok.session().view().username(),
                         "authenticatedAt", ok.session().view().lastAuthenticatedAt().toString()));
             }
-        } else if (result instanceof LoginResult.Locked locked) {
-            responder.tooManyAttempts(request, response,
-                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
-        } else if (result instanceof LoginResult.Busy) {
-            responder.unavailable(request, response, 1);
-        } else {
+        } else if (!answeredThrottle(result, request, response, browser)) {
             reauthFailed(request, response, browser, returnPath, 401, "wrong password");
         }
     }
@@ -306,6 +296,24 @@ public final class AuthEndpoints {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Answers a refusal that is not about the password: a locked username (429 with {@code Retry-After}) or no
+     * free hashing slot (503). Returns false for any other result.
+     */
+    private boolean answeredThrottle(LoginResult result, HttpServletRequest request, HttpServletResponse response,
+                                     boolean browser) throws IOException {
+        if (result instanceof LoginResult.Locked locked) {
+            responder.tooManyAttempts(request, response,
+                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
+            return true;
+        }
+        if (result instanceof LoginResult.Busy) {
+            responder.unavailable(request, response, 1);
+            return true;
+        }
+        return false;
+    }
 
     private String returnParam(String candidate) {
         return candidate == null || !returnPaths.isSafe(candidate) ? null : candidate;

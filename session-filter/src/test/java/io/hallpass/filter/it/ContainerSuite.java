@@ -9,6 +9,8 @@ import io.hallpass.realm.AccountView;
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.testing.MutableClock;
+import io.hallpass.realm.testing.SwitchableDataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -32,15 +32,7 @@ final class Checks {
 
     /** Text observed from outside (audit details): kept, but cut to the column and with control characters replaced. */
     static String clip(String value, int max) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), max));
-        for (int i = 0; i < value.length() && out.length() < max; i++) {
-            char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return out.toString();
+        return io.hallpass.realm.ClientFacts.clip(value, max);
     }
 
     static String publicId(String value, String name) {

@@ -1,4 +1,4 @@
-package io.hallpass.realm.jpa;
+package io.hallpass.realm.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests set and advance; expiry is tested by moving it, never by sleeping. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
-    Instant advance(Duration duration) {
+    public Instant advance(Duration duration) {
         return now.updateAndGet(i -> i.plus(duration));
     }
 

@@ -1,4 +1,4 @@
-package io.hallpass.realm.jpa;
+package io.hallpass.realm.testing;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -9,16 +9,16 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source a test can switch off, as a database that stops answering would be. */
-final class SwitchableDataSource implements DataSource {
+public final class SwitchableDataSource implements DataSource {
 
     private final DataSource target;
     private volatile boolean down;
 
-    SwitchableDataSource(DataSource target) {
+    public SwitchableDataSource(DataSource target) {
         this.target = target;
     }
 
-    void down(boolean down) {
+    public void down(boolean down) {
         this.down = down;
     }
 
