@@ -159,6 +159,7 @@ public abstract class HttpContract extends ContainerSuite {
         RawHttp.Response browser = http.request("GET", "/admin/users").browser().cookie(cookie).send();
         assertEquals(403, browser.status(), browser.toString());
         assertTrue(browser.body().contains("Custom forbidden page"), "the application's error page: " + browser);
+        assertTrue(browser.header("Cache-Control").contains("no-store"), browser.toString()); // Jetty's error page adds to it
         RawHttp.Response api = apiGet("/admin/users", cookie);
         assertEquals(403, api.status());
         assertTrue(api.body().contains("\"error\":\"forbidden\""), api.body());
