@@ -1,17 +1,12 @@
 package io.hallpass.filter;
 
 import io.hallpass.filter.config.FilterSettings;
-import io.hallpass.filter.config.SettingsException;
 import io.hallpass.filter.decision.Decider;
 import io.hallpass.filter.decision.Decision;
 import io.hallpass.filter.path.Firewall;
 import io.hallpass.filter.path.RequestPath;
 import io.hallpass.filter.policy.Permission;
 import io.hallpass.filter.policy.Policy;
-import io.hallpass.filter.policy.PolicyException;
-import io.hallpass.filter.policy.PolicySettings;
-import io.hallpass.filter.policy.RuleSource;
-import io.hallpass.filter.policy.ServletInfo;
 import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
@@ -20,12 +15,9 @@ import io.hallpass.filter.web.Pages;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.filter.web.ReturnPath;
-import io.hallpass.filter.risk.DefaultRiskPolicy;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.Realm;
-import io.hallpass.realm.RealmBuilder;
-import io.hallpass.realm.RealmException;
 import io.hallpass.realm.RealmUnavailableException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -34,7 +26,6 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.UnavailableException;
@@ -42,22 +33,9 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 /**
  * The Hallpass servlet filter. Declare it once, on {@code /*}, for the REQUEST, FORWARD and INCLUDE
@@ -92,8 +70,6 @@ import javax.sql.DataSource;
 public final class HallpassFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(HallpassFilter.class.getName());
-    private static final Duration REALM_RETRY = Duration.ofSeconds(10);
-    private static final int PURGE_BATCH = 500;
     private static final long RETRY_AFTER_SECONDS = 5;
 
     private ServletContext context;
@@ -108,46 +84,31 @@ public final class HallpassFilter implements Filter {
     private Responder responder;
     private AuthEndpoints endpoints;
     private RiskPolicy riskPolicy;
-    private ScheduledExecutorService purger;
+    private PurgeSchedule purge;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         context = config.getServletContext();
         Realm provided = context.getAttribute(Hallpass.REALM_ATTRIBUTE) instanceof Realm r ? r : null;
-        try {
-            settings = FilterSettings.read(config::getInitParameter, context::getInitParameter, System::getenv,
-                    provided != null);
-            policy = Policy.compile(ruleSource(), servlets(),
-                    new PolicySettings(settings.denyUnmatched(), settings.reauthWithin()));
-        } catch (SettingsException | PolicyException e) {
-            throw refuse(e.getMessage());
-        }
-        LOG.log(System.Logger.Level.INFO, () -> "Hallpass effective policy for context '" + context.getContextPath()
-                + "':\n  " + String.join("\n  ", policy.describe()));
-
+        settings = ConfiguredSettings.read(config, provided != null);
+        ApplicationClasses classes = new ApplicationClasses(context);
+        policy = ConfiguredPolicy.compile(settings, context, classes);
         if (provided != null) {
             realm = RealmHolder.of(provided);
             clock = provided.clock();
         } else {
             clock = Clock.systemUTC();
-            RealmBuilder builder = realmBuilder();
-            try {
-                realm = RealmHolder.starting(builder::build, REALM_RETRY, clock);
-            } catch (RealmException | IllegalArgumentException e) {
-                throw refuse("the realm cannot start: " + e.getMessage());
-            }
-            context.setAttribute(Hallpass.REALM_ATTRIBUTE, deferredRealm(realm));
+            realm = RealmStart.start(settings, clock);
+            context.setAttribute(Hallpass.REALM_ATTRIBUTE, DeferredRealm.of(realm));
             publishedRealm = true;
-            purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread t = new Thread(runnable, "hallpass-purge");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = settings.purgeInterval().toSeconds();
-            purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.SECONDS);
+            purge = PurgeSchedule.start(realm, settings.purgeInterval());
         }
-
-        riskPolicy = riskPolicy();
+        try {
+            riskPolicy = ConfiguredRiskPolicy.load(settings, classes);
+        } catch (UnavailableException e) {
+            destroy(); // init fails, so the container never calls destroy: stop what has started
+            throw e;
+        }
         firewall = Firewall.strict();
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
         cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
@@ -314,8 +275,8 @@ public final class HallpassFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (purger != null) {
-            purger.shutdownNow();
+        if (purge != null) {
+            purge.stop();
         }
         if (publishedRealm) {
             context.removeAttribute(Hallpass.REALM_ATTRIBUTE);
@@ -325,189 +286,12 @@ public final class HallpassFilter implements Filter {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ start-up
-
-    private RuleSource ruleSource() throws SettingsException {
-        if (settings.rules() != null) {
-            return new RuleSource("init-param rules", settings.rules());
-        }
-        if (settings.rulesFile() == null) {
-            LOG.log(System.Logger.Level.WARNING, "Hallpass: no rules configured (rules or rules-file); only "
-                    + "annotations apply and every other path is " + (settings.denyUnmatched() ? "denied" : "open"));
-            return new RuleSource("no rules", "");
-        }
-        try (InputStream in = context.getResourceAsStream(settings.rulesFile())) {
-            if (in == null) {
-                throw new SettingsException(List.of("rules-file ('" + settings.rulesFile() + "'): no such file"));
-            }
-            return new RuleSource(settings.rulesFile(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SettingsException(List.of("rules-file ('" + settings.rulesFile() + "'): cannot be read: "
-                    + e.getMessage()));
-        }
-    }
-
-    private List<ServletInfo> servlets() {
-        List<ServletInfo> out = new ArrayList<>();
-        for (ServletRegistration registration : context.getServletRegistrations().values()) {
-            String className = registration.getClassName();
-            if (className == null) {
-                continue;
-            }
-            Class<?> type = loadClass(className);
-            if (type == null) {
-                LOG.log(System.Logger.Level.WARNING, "Hallpass: servlet '" + registration.getName() + "' (" + className
-                        + ") cannot be loaded to read its annotations; only rules apply to it");
-                continue;
-            }
-            out.add(new ServletInfo(registration.getName(), type, List.copyOf(registration.getMappings())));
-        }
-        return out;
-    }
-
-    /**
-     * The application's class loader: the context's, or, in embedded set-ups that have none, the thread's
-     * context class loader, or Hallpass's own.
-     */
-    private ClassLoader applicationLoader() {
-        ClassLoader loader = context.getClassLoader();
-        if (loader == null) {
-            loader = Thread.currentThread().getContextClassLoader();
-        }
-        return loader != null ? loader : HallpassFilter.class.getClassLoader();
-    }
-
-    /** A class of the application (a servlet, a risk policy), or null if it cannot be loaded. */
-    private Class<?> loadClass(String className) {
-        for (ClassLoader loader : new ClassLoader[] {applicationLoader(), HallpassFilter.class.getClassLoader()}) {
-            try {
-                return Class.forName(className, false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // try the next loader
-            }
-        }
-        return null;
-    }
-
-    private RealmBuilder realmBuilder() throws UnavailableException {
-        RealmBuilder builder = Realm.builder()
-                .idleTimeout(settings.idleTimeout())
-                .absoluteTimeout(settings.absoluteTimeout())
-                .rotationGrace(settings.rotationGrace())
-                .lockout(settings.lockoutThreshold(), settings.lockoutWindow(), settings.lockoutDuration())
-                .passwordCost(settings.passwordCost());
-        if (settings.schemaAction() != null) {
-            builder.schemaAction(settings.schemaAction());
-        }
-        if (settings.tokenPepper() != null) {
-            builder.tokenPepper(settings.tokenPepper());
-        }
-        if (settings.jndiDataSource() != null) {
-            try {
-                Object found = new InitialContext().lookup(settings.jndiDataSource());
-                if (!(found instanceof DataSource dataSource)) {
-                    throw refuse("jndi-datasource ('" + settings.jndiDataSource() + "') is not a javax.sql.DataSource");
-                }
-                builder.dataSource(dataSource);
-            } catch (NamingException e) {
-                throw refuse("jndi-datasource ('" + settings.jndiDataSource() + "') cannot be looked up: " + e);
-            }
-        } else {
-            builder.jdbcUrl(settings.jdbcUrl()).poolSize(settings.jdbcPoolSize());
-            if (settings.jdbcUser() != null || settings.jdbcPassword() != null) {
-                builder.credentials(settings.jdbcUser(), settings.jdbcPassword());
-            }
-        }
-        try {
-            builder.settings(); // check the combination now, so a conflict stops the start-up, not a request
-        } catch (IllegalArgumentException e) {
-            throw refuse(e.getMessage());
-        }
-        return builder;
-    }
-
-    private UnavailableException refuse(String message) {
-        LOG.log(System.Logger.Level.ERROR, "Hallpass refuses to start: " + message);
-        return new UnavailableException(message);
-    }
-
-    private void purge() {
-        Realm current = realm.current();
-        if (current == null) {
-            return;
-        }
-        try {
-            var result = current.purge(PURGE_BATCH);
-            if (result.total() > 0) {
-                LOG.log(System.Logger.Level.DEBUG, "Hallpass purge: " + result);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Hallpass purge failed: " + e.getMessage());
-        }
-    }
-
     private RequestSession newSession(HttpServletRequest request, String token) {
         return new RequestSession(realm, token, () -> endpoints.facts(request, endpoints.deviceIdOf(request)),
                 riskPolicy);
     }
 
-    /**
-     * The risk policy: the class named by {@code risk-policy}, else one provided through
-     * {@code META-INF/services/io.hallpass.filter.risk.RiskPolicy}, else {@link DefaultRiskPolicy} with the
-     * {@code risk-*} settings.
-     */
-    private RiskPolicy riskPolicy() throws UnavailableException {
-        if (settings.riskPolicy() != null) {
-            Class<?> type = loadClass(settings.riskPolicy());
-            if (type == null) {
-                throw refuse("risk-policy ('" + settings.riskPolicy() + "'): no such class");
-            }
-            try {
-                Object policy = type.getConstructor().newInstance();
-                if (policy instanceof RiskPolicy p) {
-                    return p;
-                }
-                throw refuse("risk-policy ('" + settings.riskPolicy() + "') does not implement " + RiskPolicy.class.getName());
-            } catch (ReflectiveOperationException | LinkageError e) {
-                throw refuse("risk-policy ('" + settings.riskPolicy() + "') cannot be created: " + e);
-            }
-        }
-        for (RiskPolicy provided : java.util.ServiceLoader.load(RiskPolicy.class, applicationLoader())) {
-            LOG.log(System.Logger.Level.INFO, "Hallpass: risk policy " + provided.getClass().getName());
-            return provided;
-        }
-        return new DefaultRiskPolicy(settings.newDeviceReauthWithin(),
-                DefaultRiskPolicy.Reaction.parse(settings.networkChange()),
-                DefaultRiskPolicy.Reaction.parse(settings.userAgentChange()), settings.failedLoginsBeforeSuccess());
-    }
-
     private static String servletName(HttpServletMapping mapping) {
         return mapping == null ? null : mapping.getServletName();
-    }
-
-    /**
-     * The realm as the application sees it through {@link Hallpass#realm}: every call goes to the running realm,
-     * or fails with {@link RealmUnavailableException} while it cannot start; {@code close()} is the filter's.
-     */
-    private static Realm deferredRealm(RealmHolder holder) {
-        return (Realm) Proxy.newProxyInstance(Realm.class.getClassLoader(), new Class<?>[] {Realm.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "close":
-                            return null;
-                        case "toString":
-                            return "Hallpass realm";
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            try {
-                                return method.invoke(holder.get(), args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                    }
-                });
     }
 }
