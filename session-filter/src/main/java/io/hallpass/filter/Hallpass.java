@@ -32,9 +32,6 @@ public final class Hallpass {
      */
     public static final String RISK_ATTRIBUTE = "io.hallpass.risk";
 
-    /** Request attribute holding the request's lazy {@link RequestSession} (internal). */
-    static final String REQUEST_SESSION_ATTRIBUTE = "io.hallpass.request-session";
-
     private Hallpass() {
     }
 
@@ -60,12 +57,9 @@ public final class Hallpass {
         if (value instanceof SessionView view) {
             return Optional.of(view);
         }
-        if (request.getAttribute(REQUEST_SESSION_ATTRIBUTE) instanceof RequestSession lazy) {
-            Optional<SessionView> view = lazy.lookup();
-            view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v));
-            return view;
-        }
-        return Optional.empty();
+        Optional<SessionView> view = RequestSession.attachedTo(request).flatMap(RequestSession::lookup);
+        view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v));
+        return view;
     }
 
     /** The risk assessment of this request's session, if the filter let a signed-in session through. */

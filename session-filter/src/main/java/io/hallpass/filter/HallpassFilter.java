@@ -1,40 +1,30 @@
 package io.hallpass.filter;
 
 import io.hallpass.filter.config.FilterSettings;
-import io.hallpass.filter.decision.Decider;
-import io.hallpass.filter.decision.Decision;
-import io.hallpass.filter.path.Firewall;
-import io.hallpass.filter.path.RequestPath;
-import io.hallpass.filter.policy.Permission;
+import io.hallpass.filter.gate.Gate;
+import io.hallpass.filter.gate.Outcome;
 import io.hallpass.filter.policy.Policy;
 import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
-import io.hallpass.filter.web.CrossOriginCheck;
 import io.hallpass.filter.web.Pages;
-import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.filter.web.ReturnPath;
 import io.hallpass.filter.risk.RiskPolicy;
-import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.UnavailableException;
-import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,12 +45,12 @@ import java.util.Set;
  * </filter-mapping>
  * }</pre>
  *
- * <p>Every request goes the same way: the firewall refuses ambiguous targets (400); unsafe methods must be
- * same-origin (403); the filter's own endpoints (sign in, sign out, re-authenticate) answer themselves;
- * otherwise the compiled policy names what the path requires, a pure {@link Decider} decides (looking the
- * session up only if the requirement needs it), and the filter either lets the request through, with the
- * standard security methods answering from the session, or answers the refusal. If the realm cannot be
- * reached, protected paths answer 503 and public ones keep working.
+ * <p>Every request goes the same way: the {@link Gate} decides (the firewall refuses ambiguous targets, unsafe
+ * methods must be same-origin, the filter's own endpoints answer themselves, otherwise the compiled policy and a
+ * pure decision, looking the session up only if the path needs it) and names an {@link Outcome}; the filter acts
+ * on it: it lets the request through, with the standard security methods answering from the session, runs an
+ * endpoint, or has the {@link Responder} answer the refusal. If the realm cannot be reached, protected paths
+ * answer 503 and public ones keep working.
  *
  * <p>Settings are read from init-params, then from context-params prefixed {@code hallpass.}; any bad value
  * stops the filter's start, so the application does not deploy unprotected. An application that builds its
@@ -70,29 +60,24 @@ import java.util.Set;
 public final class HallpassFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(HallpassFilter.class.getName());
-    private static final long RETRY_AFTER_SECONDS = 5;
 
     private ServletContext context;
-    private FilterSettings settings;
-    private Policy policy;
     private RealmHolder realm;
-    private Clock clock;
     private boolean publishedRealm;
-    private Firewall firewall;
-    private Cookies cookies;
-    private CrossOriginCheck crossOrigin;
+    private PurgeSchedule purge;
+    private String cacheControl;
     private Responder responder;
     private AuthEndpoints endpoints;
-    private RiskPolicy riskPolicy;
-    private PurgeSchedule purge;
+    private Gate gate;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         context = config.getServletContext();
         Realm provided = context.getAttribute(Hallpass.REALM_ATTRIBUTE) instanceof Realm r ? r : null;
-        settings = ConfiguredSettings.read(config, provided != null);
+        FilterSettings settings = ConfiguredSettings.read(config, provided != null);
         ApplicationClasses classes = new ApplicationClasses(context);
-        policy = ConfiguredPolicy.compile(settings, context, classes);
+        Policy policy = ConfiguredPolicy.compile(settings, context, classes);
+        Clock clock;
         if (provided != null) {
             realm = RealmHolder.of(provided);
             clock = provided.clock();
@@ -103,23 +88,23 @@ public final class HallpassFilter implements Filter {
             publishedRealm = true;
             purge = PurgeSchedule.start(realm, settings.purgeInterval());
         }
+        RiskPolicy riskPolicy;
         try {
             riskPolicy = ConfiguredRiskPolicy.load(settings, classes);
         } catch (UnavailableException e) {
             destroy(); // init fails, so the container never calls destroy: stop what has started
             throw e;
         }
-        firewall = Firewall.strict();
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
-        cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
-        crossOrigin = new CrossOriginCheck(settings.csrfAllowSameSite(), clients);
+        Cookies cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
+        AuthEndpoints.Paths paths = AuthEndpoints.Paths.of(settings);
         ReturnPath returnPaths = new ReturnPath(Set.of(settings.loginPath(), settings.logoutPath(),
                 settings.reauthPath()));
-        responder = new Responder(settings.loginPage(), settings.loginPath(), settings.reauthPath(), returnPaths,
+        responder = new Responder(paths, cookies, returnPaths,
                 new Pages(context.getContextPath(), settings.pageStylesheet()), clients);
-        endpoints = new AuthEndpoints(realm, new AuthEndpoints.Paths(settings.loginPage(), settings.loginPath(),
-                settings.logoutPath(), settings.reauthPath(), settings.cookieName(), settings.deviceCookieName()),
-                cookies, responder, clients, returnPaths);
+        endpoints = new AuthEndpoints(realm, paths, cookies, responder, clients, returnPaths);
+        gate = new Gate(settings, policy, endpoints, realm, riskPolicy, clock);
+        cacheControl = settings.cacheControl();
         LOG.log(System.Logger.Level.INFO, () -> "Hallpass started: " + settings);
     }
 
@@ -129,147 +114,13 @@ public final class HallpassFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("Hallpass protects HTTP requests only");
         }
-        DispatcherType type = request.getDispatcherType();
-        if (type == DispatcherType.REQUEST) {
-            onRequest(request, response, chain);
-        } else if (type == DispatcherType.FORWARD || type == DispatcherType.INCLUDE) {
-            onDispatch(request, response, chain, type);
-        } else {
-            chain.doFilter(request, response);
-        }
-    }
-
-    private void onRequest(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        HttpServletResponse out = new NoRewriteResponse(response);
-        RequestSession session;
-        Decision decision;
-        String path = null;
-        try {
-            Optional<String> refusal = firewall.check(request.getMethod(), request.getRequestURI(),
-                    request.getServletPath(), request.getPathInfo());
-            if (refusal.isPresent()) {
-                responder.reject(request, out, 400, refusal.get(), null);
-                return;
+        switch (request.getDispatcherType()) {
+            case REQUEST -> {
+                HttpServletResponse out = new NoRewriteResponse(response);
+                gate.request(request).accept(new Actions(request, out, chain));
             }
-            Optional<String> crossSite = crossOrigin.check(request);
-            if (crossSite.isPresent()) {
-                responder.reject(request, out, 403, crossSite.get(), null);
-                return;
-            }
-            Cookies.Read cookie = Cookies.read(request, settings.cookieName());
-            if (cookie.duplicated()) {
-                responder.reject(request, out, 400, "more than one session cookie", null);
-                return;
-            }
-            session = newSession(request, cookie.value());
-            request.setAttribute(Hallpass.REQUEST_SESSION_ATTRIBUTE, session);
-            path = RequestPath.of(request.getServletPath(), request.getPathInfo());
-            if (endpoints.handles(path)) {
-                endpoints.handle(path, request, out, session);
-                return;
-            }
-            Permission permission = policy.lookup(request.getMethod(), path, servletName(request.getHttpServletMapping()));
-            decision = Decider.decide(permission, session::resolve, view -> session.risk(), clock.instant());
-            if (!(decision instanceof Decision.Allow)) {
-                act(decision, request, out, chain, session);
-                return;
-            }
-        } catch (RealmUnavailableException e) {
-            unavailable(request, out, path, e);
-            return;
-        } catch (RuntimeException e) {
-            // a fault of Hallpass's own, not of the request: logged in full here, a short answer there
-            LOG.log(System.Logger.Level.ERROR, "Hallpass: internal error on " + request.getMethod() + " " + path, e);
-            responder.internalError(request, out);
-            return;
-        }
-        try {
-            act(decision, request, out, chain, session); // the application runs here; its exceptions are its own
-        } catch (RealmUnavailableException e) {
-            unavailable(request, out, path, e); // the application asked the realm while the database was down
-        }
-    }
-
-    private void unavailable(HttpServletRequest request, HttpServletResponse response, String path,
-                             RealmUnavailableException e) throws IOException {
-        LOG.log(System.Logger.Level.WARNING, "Hallpass: 503 for " + request.getMethod() + " " + path + ": "
-                + e.getMessage());
-        responder.unavailable(request, response, RETRY_AFTER_SECONDS);
-    }
-
-    private void act(Decision decision, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                     RequestSession session) throws IOException, ServletException {
-        if (decision instanceof Decision.Allow allow) {
-            allow.session().ifPresent(view -> {
-                request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
-                request.setAttribute(Hallpass.RISK_ATTRIBUTE, session.risk());
-                if (settings.cacheControl() != null) {
-                    response.setHeader("Cache-Control", settings.cacheControl());
-                }
-            });
-            chain.doFilter(new HallpassRequest(request, response, session, endpoints, responder), response);
-        } else if (decision instanceof Decision.Unauthenticated) {
-            if (session.hasToken()) {
-                cookies.clear(response, settings.cookieName()); // a dead token: let the browser forget it
-            }
-            responder.unauthenticated(request, response);
-        } else if (decision instanceof Decision.Forbidden forbidden) {
-            session.resolve().ifPresent(view -> request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view));
-            responder.forbidden(request, response, forbidden.reason());
-        } else if (decision instanceof Decision.StepUp stepUp) {
-            if (Decider.RISK.equals(stepUp.reason())) {
-                session.resolve().ifPresent(view -> realm.get().audit(AuditEvent.Type.STEP_UP_REQUIRED,
-                        view.accountId(), view.publicId(), null, "sensitive action after: " + session.risk().reason()));
-            }
-            responder.stepUp(request, response, stepUp.maxAge());
-        } else if (decision instanceof Decision.Reject reject) {
-            responder.reject(request, response, reject.status(), reject.reason(), reject.allow());
-        }
-    }
-
-    /**
-     * A forward or include inside the application is checked against the rules of its target too, with the
-     * session already established for the request, so a public page cannot hand out a protected one. Targets
-     * under {@code /WEB-INF/} and {@code /META-INF/} that no rule names are allowed: no client can request them
-     * directly, only the application's own dispatch reaches them (its views).
-     */
-    private void onDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                            DispatcherType type) throws IOException, ServletException {
-        RequestSession session = request.getAttribute(Hallpass.REQUEST_SESSION_ATTRIBUTE) instanceof RequestSession s
-                ? s : newSession(request, Cookies.read(request, settings.cookieName()).value());
-        String path;
-        String servlet;
-        if (type == DispatcherType.INCLUDE) {
-            path = RequestPath.of((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH),
-                    (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
-            servlet = servletName((HttpServletMapping) request.getAttribute(RequestDispatcher.INCLUDE_MAPPING));
-        } else {
-            path = RequestPath.of(request.getServletPath(), request.getPathInfo());
-            servlet = servletName(request.getHttpServletMapping());
-        }
-        Decision decision;
-        try {
-            Permission permission = policy.lookup(request.getMethod(), path, servlet);
-            boolean internal = path.startsWith("/WEB-INF/") || path.startsWith("/META-INF/");
-            decision = internal && permission.isUnmatched()
-                    ? new Decision.Allow(Optional.empty())
-                    : Decider.decide(permission, session::resolve, view -> session.risk(), clock.instant());
-        } catch (RealmUnavailableException e) {
-            if (type == DispatcherType.FORWARD) {
-                responder.unavailable(request, response, RETRY_AFTER_SECONDS);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "Hallpass: include of " + path + " skipped: " + e.getMessage());
-            }
-            return;
-        }
-        if (decision instanceof Decision.Allow) {
-            chain.doFilter(request, response);
-        } else if (type == DispatcherType.FORWARD) {
-            act(decision, request, response, chain, session);
-        } else {
-            // an include cannot change the status: leave the fragment out, and say so in the log
-            LOG.log(System.Logger.Level.WARNING, "Hallpass: include of " + path + " refused (" + decision + ")");
+            case FORWARD, INCLUDE -> gate.dispatch(request).accept(new Actions(request, response, chain));
+            default -> chain.doFilter(request, response);
         }
     }
 
@@ -286,12 +137,60 @@ public final class HallpassFilter implements Filter {
         }
     }
 
-    private RequestSession newSession(HttpServletRequest request, String token) {
-        return new RequestSession(realm, token, () -> endpoints.facts(request, endpoints.deviceIdOf(request)),
-                riskPolicy);
-    }
+    /** What the filter does with each outcome of the gate, for one request. */
+    private final class Actions implements Outcome.Visitor {
 
-    private static String servletName(HttpServletMapping mapping) {
-        return mapping == null ? null : mapping.getServletName();
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final FilterChain chain;
+
+        Actions(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
+            this.request = request;
+            this.response = response;
+            this.chain = chain;
+        }
+
+        @Override
+        public void admit(Outcome.Admit admit) throws IOException, ServletException {
+            admit.signedIn().ifPresent(view -> {
+                request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
+                request.setAttribute(Hallpass.RISK_ATTRIBUTE, admit.session().risk());
+                if (cacheControl != null) {
+                    response.setHeader("Cache-Control", cacheControl);
+                }
+            });
+            try {
+                // the application runs here; its exceptions are its own
+                chain.doFilter(new HallpassRequest(request, response, admit.session(), endpoints, responder), response);
+            } catch (RealmUnavailableException e) {
+                // the application asked the realm while the database was down
+                responder.refuse(request, response, gate.failure(request, admit.path(), e));
+            }
+        }
+
+        @Override
+        public void proceed(Outcome.Proceed proceed) throws IOException, ServletException {
+            chain.doFilter(request, response);
+        }
+
+        @Override
+        public void runEndpoint(Outcome.RunEndpoint run) throws IOException, ServletException {
+            try {
+                endpoints.handle(run.endpoint(), request, response, run.session());
+            } catch (RuntimeException e) {
+                responder.refuse(request, response, gate.failure(request, run.path(), e));
+            }
+        }
+
+        @Override
+        public void refuse(Outcome.Refused refused) throws IOException {
+            refused.session().ifPresent(view -> request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view));
+            responder.refuse(request, response, refused.refusal());
+        }
+
+        @Override
+        public void leaveOut(Outcome.LeftOut leftOut) {
+            // an include cannot change the status: its fragment is left out (the gate has logged it)
+        }
     }
 }

@@ -7,13 +7,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to do with a request: the closed set of answers {@link Decider#decide} gives. The filter turns each
- * into a response in one place (a {@code switch} over these five cases), and nothing else decides.
+ * What to do with a request: the closed set of answers {@link Decider#decide} gives. The filter's gate turns
+ * each into an outcome through {@link #match}, so that a sixth case would not compile until it is handled, and
+ * nothing else decides.
  *
  * <p>Reasons are short fixed texts (constants of {@link Decider}), safe to log and to put in a JSON body;
  * they never contain a token, a path or a username.
  */
 public sealed interface Decision {
+
+    /** Calls the one method of {@code cases} that takes this decision, and returns its answer. */
+    <R> R match(Cases<R> cases);
+
+    /**
+     * One method per decision: an implementation handles them all (Java 17 has no pattern {@code switch}; this
+     * makes the same compile-time check).
+     */
+    interface Cases<R> {
+        R allow(Allow allow);
+
+        R unauthenticated(Unauthenticated unauthenticated);
+
+        R forbidden(Forbidden forbidden);
+
+        R stepUp(StepUp stepUp);
+
+        R reject(Reject reject);
+    }
 
     /**
      * Let the request through.
@@ -25,6 +45,11 @@ public sealed interface Decision {
         public Allow {
             Objects.requireNonNull(session, "session");
         }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.allow(this);
+        }
     }
 
     /**
@@ -35,12 +60,22 @@ public sealed interface Decision {
         public Unauthenticated {
             Objects.requireNonNull(reason, "reason");
         }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.unauthenticated(this);
+        }
     }
 
     /** Refused whoever asks (a {@code deny} rule, an unmatched path) or for lack of a role: 403. */
     record Forbidden(String reason) implements Decision {
         public Forbidden {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.forbidden(this);
         }
     }
 
@@ -49,12 +84,17 @@ public sealed interface Decision {
      * {@code error="insufficient_user_authentication"}, {@code max_age=maxAge.toSeconds()}).
      *
      * @param maxAge how recent the new authentication must be
-     * @param reason {@link Decider#STALE_AUTHENTICATION} or {@link Decider#IDLE}
+     * @param reason {@link Decider#STALE_AUTHENTICATION}, {@link Decider#IDLE} or {@link Decider#RISK}
      */
     record StepUp(Duration maxAge, String reason) implements Decision {
         public StepUp {
             Objects.requireNonNull(maxAge, "maxAge");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.stepUp(this);
         }
     }
 
@@ -66,6 +106,11 @@ public sealed interface Decision {
         public Reject {
             Objects.requireNonNull(reason, "reason");
             allow = allow == null ? Set.of() : allow;
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.reject(this);
         }
     }
 }

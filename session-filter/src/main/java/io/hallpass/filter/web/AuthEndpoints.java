@@ -1,5 +1,6 @@
 package io.hallpass.filter.web;
 
+import io.hallpass.filter.config.FilterSettings;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.LoginResult;
@@ -27,6 +28,12 @@ public final class AuthEndpoints {
     public record Paths(String loginPage, String loginPath, String logoutPath, String reauthPath,
                         String cookieName, String deviceCookieName) {
 
+        /** The paths and cookie names the filter's settings name. */
+        public static Paths of(FilterSettings settings) {
+            return new Paths(settings.loginPage(), settings.loginPath(), settings.logoutPath(), settings.reauthPath(),
+                    settings.cookieName(), settings.deviceCookieName());
+        }
+
         boolean builtInLoginPage() {
             return loginPage.equals(loginPath);
         }
@@ -49,36 +56,58 @@ public final class AuthEndpoints {
         this.returnPaths = returnPaths;
     }
 
-    /** Whether {@code path} is one of the endpoints (then {@link #handle} answers it; nothing else runs). */
-    public boolean handles(String path) {
-        return path.equals(paths.loginPath()) || path.equals(paths.logoutPath()) || path.equals(paths.reauthPath());
+    /** The endpoints, as the filter's outcomes name them. */
+    public enum Endpoint {
+        /** {@code login-path}: the sign-in form (GET) and the sign-in (POST). */
+        SIGN_IN,
+        /** {@code logout-path}: the sign-out (POST only). */
+        SIGN_OUT,
+        /** {@code reauth-path}: the re-authentication form (GET) and the check of the password (POST). */
+        REAUTHENTICATE
     }
 
-    public void handle(String path, HttpServletRequest request, HttpServletResponse response, RequestSession session)
-            throws IOException, ServletException {
+    /** The endpoint at {@code path}, if it is one (then {@link #handle} answers it; nothing else runs). */
+    public Optional<Endpoint> endpointAt(String path) {
+        if (path.equals(paths.loginPath())) {
+            return Optional.of(Endpoint.SIGN_IN);
+        }
+        if (path.equals(paths.logoutPath())) {
+            return Optional.of(Endpoint.SIGN_OUT);
+        }
+        return path.equals(paths.reauthPath()) ? Optional.of(Endpoint.REAUTHENTICATE) : Optional.empty();
+    }
+
+    public void handle(Endpoint endpoint, HttpServletRequest request, HttpServletResponse response,
+                       RequestSession session) throws IOException, ServletException {
         String method = request.getMethod();
         boolean post = "POST".equals(method);
         boolean read = "GET".equals(method) || "HEAD".equals(method);
-        if (path.equals(paths.loginPath())) {
-            if (post) {
-                login(request, response, session);
-            } else if (read) {
-                loginPage(request, response);
-            } else {
-                responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+        switch (endpoint) {
+            case SIGN_IN -> {
+                if (post) {
+                    login(request, response, session);
+                } else if (read) {
+                    loginPage(request, response);
+                } else {
+                    responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+                }
             }
-        } else if (path.equals(paths.logoutPath())) {
-            if (post) {
-                logout(request, response, session);
-            } else {
-                responder.reject(request, response, 405, "sign out with POST", Set.of("POST"));
+            case SIGN_OUT -> {
+                if (post) {
+                    logout(request, response, session);
+                } else {
+                    responder.reject(request, response, 405, "sign out with POST", Set.of("POST"));
+                }
             }
-        } else if (post) {
-            reauthenticate(request, response, session);
-        } else if (read) {
-            reauthPage(request, response, session);
-        } else {
-            responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+            case REAUTHENTICATE -> {
+                if (post) {
+                    reauthenticate(request, response, session);
+                } else if (read) {
+                    reauthPage(request, response, session);
+                } else {
+                    responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.hallpass.realm.OpenedSession;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.SessionView;
+import jakarta.servlet.ServletRequest;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
 public final class RequestSession {
 
     private static final System.Logger LOG = System.getLogger(RequestSession.class.getName());
+    /** The request attribute that carries a request's session to its dispatches and to {@code Hallpass.session}. */
+    private static final String ATTRIBUTE = "io.hallpass.request-session";
 
     private final Supplier<Realm> realm;
     private final Supplier<ClientFacts> facts;
@@ -42,6 +45,16 @@ public final class RequestSession {
         this.token = token;
         this.facts = facts;
         this.riskPolicy = riskPolicy;
+    }
+
+    /** Makes this the session of {@code request} and of every forward or include it makes. */
+    public void attachTo(ServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** The session attached to {@code request} by the filter, if any. */
+    public static Optional<RequestSession> attachedTo(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof RequestSession s ? Optional.of(s) : Optional.empty();
     }
 
     /** The cookie's token as presented (or as replaced by a login or rotation during this request), or null. */

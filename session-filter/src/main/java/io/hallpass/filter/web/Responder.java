@@ -20,18 +20,87 @@ public final class Responder {
     private final String loginPage;
     private final String loginPath;
     private final String reauthPath;
+    private final String cookieName;
+    private final Cookies cookies;
     private final ReturnPath returnPaths;
     private final Pages pages;
     private final ClientAddress clients;
 
-    public Responder(String loginPage, String loginPath, String reauthPath, ReturnPath returnPaths, Pages pages,
+    public Responder(AuthEndpoints.Paths paths, Cookies cookies, ReturnPath returnPaths, Pages pages,
                      ClientAddress clients) {
-        this.loginPage = loginPage;
-        this.loginPath = loginPath;
-        this.reauthPath = reauthPath;
+        this.loginPage = paths.loginPage();
+        this.loginPath = paths.loginPath();
+        this.reauthPath = paths.reauthPath();
+        this.cookieName = paths.cookieName();
+        this.cookies = cookies;
         this.returnPaths = returnPaths;
         this.pages = pages;
         this.clients = clients;
+    }
+
+    /** Answers a refusal: the one place where Hallpass writes a 4xx or 5xx. */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+            throws IOException {
+        refusal.accept(new Answer(request, response));
+    }
+
+    /** One answer per refusal; a refusal without one here does not compile. */
+    private final class Answer implements Refusal.Visitor {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+
+        Answer(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void rejected(Refusal.Rejected refusal) throws IOException {
+            reject(request, response, refusal.status(), refusal.reason(), refusal.allow());
+        }
+
+        @Override
+        public void unauthenticated(Refusal.Unauthenticated refusal) throws IOException {
+            if (refusal.forgetCookie()) {
+                cookies.clear(response, cookieName); // a dead token: let the browser forget it
+            }
+            Responder.this.unauthenticated(request, response);
+        }
+
+        @Override
+        public void forbidden(Refusal.Forbidden refusal) throws IOException {
+            Responder.this.forbidden(request, response, refusal.reason());
+        }
+
+        @Override
+        public void stepUp(Refusal.StepUp refusal) throws IOException {
+            Responder.this.stepUp(request, response, refusal.maxAge());
+        }
+
+        @Override
+        public void invalidCredentials(Refusal.InvalidCredentials refusal) throws IOException {
+            noStore(response);
+            if (refusal.challenge()) {
+                response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\"");
+            }
+            json(response, 401, Json.object("error", "invalid_credentials", "message", refusal.message()));
+        }
+
+        @Override
+        public void tooManyAttempts(Refusal.TooManyAttempts refusal) throws IOException {
+            Responder.this.tooManyAttempts(request, response, refusal.retryAfterSeconds(), refusal.page());
+        }
+
+        @Override
+        public void unavailable(Refusal.Unavailable refusal) throws IOException {
+            Responder.this.unavailable(request, response, refusal.retryAfterSeconds());
+        }
+
+        @Override
+        public void internalFault(Refusal.InternalFault refusal) throws IOException {
+            internalError(request, response);
+        }
     }
 
     public Pages pages() {
