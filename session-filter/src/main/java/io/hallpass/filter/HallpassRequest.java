@@ -1,6 +1,7 @@
 package io.hallpass.filter;
 
 import io.hallpass.filter.web.AuthEndpoints;
+import io.hallpass.filter.web.Refusal;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.realm.SessionView;
@@ -76,7 +77,7 @@ final class HallpassRequest extends HttpServletRequestWrapper {
         if (view().isPresent()) {
             return true;
         }
-        responder.unauthenticated(this, response);
+        responder.refuse(this, response, new Refusal.Unauthenticated(false));
         return false;
     }
 

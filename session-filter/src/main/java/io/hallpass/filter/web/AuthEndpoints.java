@@ -39,6 +39,9 @@ public final class AuthEndpoints {
         }
     }
 
+    private static final Refusal READ_OR_POST = Refusal.methodNotAllowed("method not allowed",
+            Set.of("GET", "HEAD", "POST"));
+
     private final Supplier<Realm> realm;
     private final Paths paths;
     private final Cookies cookies;
@@ -89,14 +92,14 @@ public final class AuthEndpoints {
                 } else if (read) {
                     loginPage(request, response);
                 } else {
-                    responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+                    responder.refuse(request, response, READ_OR_POST);
                 }
             }
             case SIGN_OUT -> {
                 if (post) {
                     logout(request, response, session);
                 } else {
-                    responder.reject(request, response, 405, "sign out with POST", Set.of("POST"));
+                    responder.refuse(request, response, Refusal.methodNotAllowed("sign out with POST", Set.of("POST")));
                 }
             }
             case REAUTHENTICATE -> {
@@ -105,7 +108,7 @@ public final class AuthEndpoints {
                 } else if (read) {
                     reauthPage(request, response, session);
                 } else {
-                    responder.reject(request, response, 405, "method not allowed", Set.of("GET", "HEAD", "POST"));
+                    responder.refuse(request, response, READ_OR_POST);
                 }
             }
         }
@@ -120,7 +123,7 @@ public final class AuthEndpoints {
             return;
         }
         Responder.noStore(response);
-        responder.html(response, 200, responder.pages().login(paths.loginPath(), returnPath,
+        responder.page(response, responder.pages().login(paths.loginPath(), returnPath,
                 request.getParameter("error") != null));
     }
 
@@ -130,7 +133,7 @@ public final class AuthEndpoints {
         try {
             in = FormInput.read(request);
         } catch (FormInput.Refused e) {
-            responder.reject(request, response, e.status(), e.getMessage(), null);
+            responder.refuse(request, response, Refusal.badInput(e.status(), e.getMessage()));
             return;
         }
         boolean browser = !in.isJson() && ClientKind.isBrowser(request);
@@ -138,7 +141,8 @@ public final class AuthEndpoints {
         String username = in.get("username");
         String password = in.get("password");
         if (username == null || password == null || username.isBlank() || password.isEmpty()) {
-            loginFailed(request, response, browser, returnPath, 400, "username and password are required");
+            loginFailed(request, response, browser, returnPath,
+                    Refusal.badInput(400, "username and password are required"));
             return;
         }
         Device device = device(request);
@@ -146,7 +150,7 @@ public final class AuthEndpoints {
         try {
             result = realm.get().login(username, password, facts(request, device.id()));
         } catch (InvalidInputException e) {
-            loginFailed(request, response, browser, returnPath, 400, e.getMessage());
+            loginFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;
         }
         if (result instanceof LoginResult.Success ok) {
@@ -159,24 +163,23 @@ public final class AuthEndpoints {
                 responder.redirect(request, response, returnPath == null ? "/" : returnPath);
             } else {
                 SessionView v = ok.session().view();
-                responder.json(response, 200, Json.object("username", v.username(), "roles",
+                responder.json(response, Json.object("username", v.username(), "roles",
                         new java.util.TreeSet<>(v.roles()), "newDevice", ok.newDevice()));
             }
         } else if (!answeredThrottle(result, request, response, browser)) {
-            loginFailed(request, response, browser, returnPath, 401, "wrong username or password");
+            loginFailed(request, response, browser, returnPath,
+                    new Refusal.InvalidCredentials("wrong username or password", true));
         }
     }
 
+    /** A browser goes back to the form with {@code error=1}; an API client gets the refusal. */
     private void loginFailed(HttpServletRequest request, HttpServletResponse response, boolean browser,
-                             String returnPath, int status, String message) throws IOException {
-        Responder.noStore(response);
+                             String returnPath, Refusal refusal) throws IOException {
         if (browser) {
+            Responder.noStore(response);
             responder.redirect(request, response, paths.loginPage() + Responder.query("error", "1", "return", returnPath));
-        } else if (status == 401) {
-            response.setHeader("WWW-Authenticate", Responder.CHALLENGE_SCHEME + " realm=\"hallpass\"");
-            responder.json(response, 401, Json.object("error", "invalid_credentials", "message", message));
         } else {
-            responder.reject(request, response, status, message, null);
+            responder.refuse(request, response, refusal);
         }
     }
 
@@ -262,7 +265,7 @@ public final class AuthEndpoints {
             return;
         }
         Responder.noStore(response);
-        responder.html(response, 200, responder.pages().reauthenticate(paths.reauthPath(), view.get().username(),
+        responder.page(response, responder.pages().reauthenticate(paths.reauthPath(), view.get().username(),
                 returnPath, request.getParameter("error") != null, request.getParameter("resubmit") != null));
     }
 
@@ -272,7 +275,7 @@ public final class AuthEndpoints {
         try {
             in = FormInput.read(request);
         } catch (FormInput.Refused e) {
-            responder.reject(request, response, e.status(), e.getMessage(), null);
+            responder.refuse(request, response, Refusal.badInput(e.status(), e.getMessage()));
             return;
         }
         boolean browser = !in.isJson() && ClientKind.isBrowser(request);
@@ -283,20 +286,20 @@ public final class AuthEndpoints {
             if (browser) {
                 responder.redirect(request, response, paths.loginPage() + Responder.query("return", returnPath, null, null));
             } else {
-                responder.unauthenticated(request, response);
+                responder.refuse(request, response, new Refusal.Unauthenticated(false));
             }
             return;
         }
         String password = in.get("password");
         if (password == null || password.isEmpty()) {
-            reauthFailed(request, response, browser, returnPath, 400, "password is required");
+            reauthFailed(request, response, browser, returnPath, Refusal.badInput(400, "password is required"));
             return;
         }
         LoginResult result;
         try {
             result = realm.get().reauthenticate(session.token(), password, facts(request, device(request).id()));
         } catch (InvalidInputException e) {
-            reauthFailed(request, response, browser, returnPath, 400, e.getMessage());
+            reauthFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;
         }
         if (result instanceof LoginResult.Success ok) {
@@ -305,22 +308,21 @@ public final class AuthEndpoints {
             if (browser) {
                 responder.redirect(request, response, returnPath == null ? "/" : returnPath);
             } else {
-                responder.json(response, 200, Json.object("username", ok.session().view().username(),
+                responder.json(response, Json.object("username", ok.session().view().username(),
                         "authenticatedAt", ok.session().view().lastAuthenticatedAt().toString()));
             }
         } else if (!answeredThrottle(result, request, response, browser)) {
-            reauthFailed(request, response, browser, returnPath, 401, "wrong password");
+            reauthFailed(request, response, browser, returnPath, new Refusal.InvalidCredentials("wrong password", false));
         }
     }
 
+    /** A browser goes back to the form with {@code error=1}; an API client gets the refusal. */
     private void reauthFailed(HttpServletRequest request, HttpServletResponse response, boolean browser,
-                              String returnPath, int status, String message) throws IOException {
+                              String returnPath, Refusal refusal) throws IOException {
         if (browser) {
             responder.redirect(request, response, paths.reauthPath() + Responder.query("error", "1", "return", returnPath));
-        } else if (status == 401) {
-            responder.json(response, 401, Json.object("error", "invalid_credentials", "message", message));
         } else {
-            responder.reject(request, response, status, message, null);
+            responder.refuse(request, response, refusal);
         }
     }
 
@@ -333,12 +335,12 @@ public final class AuthEndpoints {
     private boolean answeredThrottle(LoginResult result, HttpServletRequest request, HttpServletResponse response,
                                      boolean browser) throws IOException {
         if (result instanceof LoginResult.Locked locked) {
-            responder.tooManyAttempts(request, response,
-                    locked.retryAfterSeconds(realm.get().clock().instant()), browser);
+            responder.refuse(request, response,
+                    new Refusal.TooManyAttempts(locked.retryAfterSeconds(realm.get().clock().instant()), browser));
             return true;
         }
         if (result instanceof LoginResult.Busy) {
-            responder.unavailable(request, response, 1);
+            responder.refuse(request, response, Refusal.busy(1));
             return true;
         }
         return false;

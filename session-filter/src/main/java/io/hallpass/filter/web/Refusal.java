@@ -98,6 +98,11 @@ public sealed interface Refusal {
         return new Rejected(Kind.BAD_INPUT, status, reason, Set.of());
     }
 
+    /** No free password-hashing slot: ask to retry after {@code seconds}. */
+    static Unavailable busy(long seconds) {
+        return new Unavailable(Kind.BUSY, seconds);
+    }
+
     /** The realm cannot be reached: ask to retry after {@code seconds}. */
     static Unavailable realmUnavailable(long seconds) {
         return new Unavailable(Kind.REALM_UNAVAILABLE, seconds);

@@ -5,17 +5,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Turns the filter's verdicts into HTTP answers, differently for browsers (redirects, pages, the
- * application's error pages) and API clients (status, {@code WWW-Authenticate}, a small JSON body). It never
+ * Writes Hallpass's answers, differently for browsers (redirects, pages, the application's error pages) and API
+ * clients (status, {@code WWW-Authenticate}, a small JSON body). Every refusal, whoever names it (the gate, an
+ * endpoint, the request wrapper), is answered by {@link #refuse}, the only writer of a 4xx or 5xx; the public
+ * writers for the endpoints' successes ({@link #json}, {@link #page}, {@link #redirect}) take no status. It never
  * writes a token, a stack trace or a request's own text into an answer.
  */
 public final class Responder {
 
-    static final String CHALLENGE_SCHEME = "Hallpass";
+    private static final String CHALLENGE_SCHEME = "Hallpass";
+    private static final String JSON = "application/json;charset=UTF-8";
+    private static final String TEXT = "text/plain;charset=UTF-8";
+    private static final String HTML = "text/html;charset=UTF-8";
 
     private final String loginPage;
     private final String loginPath;
@@ -38,9 +42,17 @@ public final class Responder {
         this.clients = clients;
     }
 
-    /** Answers a refusal: the one place where Hallpass writes a 4xx or 5xx. */
+    public Pages pages() {
+        return pages;
+    }
+
+    /**
+     * Answers a refusal: the one place where Hallpass writes a 4xx or 5xx, always with
+     * {@code Cache-Control: no-store}.
+     */
     public void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
+        noStore(response);
         refusal.accept(new Answer(request, response));
     }
 
@@ -49,159 +61,133 @@ public final class Responder {
 
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        private final boolean browser;
 
         Answer(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;
             this.response = response;
+            this.browser = ClientKind.isBrowser(request);
         }
 
+        /** Refused outright: a short text for browsers, JSON for API clients, {@code Allow} with a 405. */
         @Override
         public void rejected(Refusal.Rejected refusal) throws IOException {
-            reject(request, response, refusal.status(), refusal.reason(), refusal.allow());
+            if (!refusal.allow().isEmpty()) {
+                response.setHeader("Allow", String.join(", ", new TreeSet<>(refusal.allow())));
+            }
+            int status = refusal.status();
+            if (browser) {
+                write(response, status, TEXT, status + " " + refusal.reason() + "\n");
+            } else {
+                json(status, Json.object("error", errorCode(status), "message", refusal.reason()));
+            }
         }
 
+        /** No session (or no longer one): browsers go to the sign-in page, API clients get 401. */
         @Override
         public void unauthenticated(Refusal.Unauthenticated refusal) throws IOException {
             if (refusal.forgetCookie()) {
                 cookies.clear(response, cookieName); // a dead token: let the browser forget it
             }
-            Responder.this.unauthenticated(request, response);
+            if (browser) {
+                redirect(request, response, loginPage + query("return", returnPathOf(request), null, null));
+                return;
+            }
+            challenge();
+            json(401, Json.object("error", "unauthenticated", "message", "sign in first",
+                    "login", request.getContextPath() + loginPath));
         }
 
+        /** Signed in but not allowed: browsers see the application's 403 error page, API clients a JSON 403. */
         @Override
         public void forbidden(Refusal.Forbidden refusal) throws IOException {
-            Responder.this.forbidden(request, response, refusal.reason());
+            if (browser) {
+                response.sendError(403);
+                return;
+            }
+            json(403, Json.object("error", "forbidden", "message", refusal.reason()));
         }
 
+        /**
+         * The session's last authentication is too old for this endpoint. Browsers go to the re-authentication
+         * page (a request other than GET is not replayed: the page asks to submit again); API clients get 401
+         * with the RFC 9470 challenge.
+         */
         @Override
         public void stepUp(Refusal.StepUp refusal) throws IOException {
-            Responder.this.stepUp(request, response, refusal.maxAge());
+            if (browser) {
+                boolean replayable = isGetOrHead(request);
+                redirect(request, response, reauthPath + query("return", returnPathOf(request),
+                        replayable ? null : "resubmit", replayable ? null : "1"));
+                return;
+            }
+            long seconds = Math.max(0, refusal.maxAge().toSeconds());
+            response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\", "
+                    + "error=\"insufficient_user_authentication\", "
+                    + "error_description=\"A more recent authentication is required\", max_age=" + seconds);
+            json(401, Json.object("error", "insufficient_user_authentication",
+                    "message", "re-authenticate to continue", "max_age", seconds,
+                    "reauthenticate", request.getContextPath() + reauthPath));
         }
 
+        /** A wrong password, for an API client (a browser is sent back to the form by the endpoint). */
         @Override
         public void invalidCredentials(Refusal.InvalidCredentials refusal) throws IOException {
-            noStore(response);
             if (refusal.challenge()) {
-                response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\"");
+                challenge();
             }
-            json(response, 401, Json.object("error", "invalid_credentials", "message", refusal.message()));
+            json(401, Json.object("error", "invalid_credentials", "message", refusal.message()));
         }
 
+        /** Too many failed attempts on this username: 429 with {@code Retry-After}. */
         @Override
         public void tooManyAttempts(Refusal.TooManyAttempts refusal) throws IOException {
-            Responder.this.tooManyAttempts(request, response, refusal.retryAfterSeconds(), refusal.page());
+            long retryAfter = refusal.retryAfterSeconds();
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            if (refusal.page()) {
+                long minutes = Math.max(1, (retryAfter + 59) / 60);
+                html(429, pages.notice("Too many attempts",
+                        "Sign-in is paused for this account after too many failed attempts. Try again in about "
+                                + minutes + (minutes == 1 ? " minute." : " minutes.")));
+            } else {
+                json(429, Json.object("error", "too_many_attempts",
+                        "message", "too many failed attempts; retry later", "retry_after", retryAfter));
+            }
         }
 
+        /** The realm could not be reached, or is busy: fail closed with 503 and {@code Retry-After}. */
         @Override
         public void unavailable(Refusal.Unavailable refusal) throws IOException {
-            Responder.this.unavailable(request, response, refusal.retryAfterSeconds());
+            response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            if (browser) {
+                html(503, pages.notice("Temporarily unavailable",
+                        "We cannot check your session right now. Please try again in a moment."));
+            } else {
+                json(503, Json.object("error", "unavailable",
+                        "message", "the session store cannot be reached; retry shortly"));
+            }
         }
 
+        /** A fault in Hallpass itself: 500 with a fixed short text, never the exception. */
         @Override
         public void internalFault(Refusal.InternalFault refusal) throws IOException {
-            internalError(request, response);
+            if (browser) {
+                write(response, 500, TEXT, "500 internal error\n");
+            } else {
+                json(500, Json.object("error", "internal", "message", "internal error"));
+            }
         }
-    }
 
-    public Pages pages() {
-        return pages;
-    }
-
-    /** No session (or no longer one): browsers go to the sign-in page, API clients get 401. */
-    public void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        noStore(response);
-        if (ClientKind.isBrowser(request)) {
-            redirect(request, response, loginPage + query("return", returnPathOf(request), null, null));
-            return;
+        private void challenge() {
+            response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\"");
         }
-        response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\"");
-        json(response, 401, Json.object("error", "unauthenticated", "message", "sign in first",
-                "login", request.getContextPath() + loginPath));
-    }
 
-    /** Signed in but not allowed: browsers see the application's 403 error page, API clients a JSON 403. */
-    public void forbidden(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
-        noStore(response);
-        if (ClientKind.isBrowser(request)) {
-            response.sendError(403);
-            return;
+        private void json(int status, String body) throws IOException {
+            write(response, status, JSON, body);
         }
-        json(response, 403, Json.object("error", "forbidden", "message", message));
-    }
 
-    /**
-     * The session's last authentication is too old for this endpoint. Browsers go to the re-authentication
-     * page (a request other than GET is not replayed: the page asks to submit again); API clients get 401
-     * with the RFC 9470 challenge.
-     */
-    public void stepUp(HttpServletRequest request, HttpServletResponse response, Duration maxAge) throws IOException {
-        noStore(response);
-        if (ClientKind.isBrowser(request)) {
-            boolean replayable = isGetOrHead(request);
-            redirect(request, response, reauthPath + query("return", returnPathOf(request),
-                    replayable ? null : "resubmit", replayable ? null : "1"));
-            return;
-        }
-        long seconds = Math.max(0, maxAge.toSeconds());
-        response.setHeader("WWW-Authenticate", CHALLENGE_SCHEME + " realm=\"hallpass\", "
-                + "error=\"insufficient_user_authentication\", "
-                + "error_description=\"A more recent authentication is required\", max_age=" + seconds);
-        json(response, 401, Json.object("error", "insufficient_user_authentication",
-                "message", "re-authenticate to continue", "max_age", seconds,
-                "reauthenticate", request.getContextPath() + reauthPath));
-    }
-
-    /** A request refused outright: 400 for ambiguous input, 405 with {@code Allow}, and similar. */
-    public void reject(HttpServletRequest request, HttpServletResponse response, int status, String message,
-                       Set<String> allow) throws IOException {
-        noStore(response);
-        if (allow != null && !allow.isEmpty()) {
-            response.setHeader("Allow", String.join(", ", new java.util.TreeSet<>(allow)));
-        }
-        if (ClientKind.isBrowser(request)) {
-            text(response, status, status + " " + message + "\n");
-        } else {
-            json(response, status, Json.object("error", errorCode(status), "message", message));
-        }
-    }
-
-    /** The realm could not be reached: fail closed with 503 and {@code Retry-After}. */
-    public void unavailable(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
-            throws IOException {
-        noStore(response);
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        if (ClientKind.isBrowser(request)) {
-            html(response, 503, pages.notice("Temporarily unavailable",
-                    "We cannot check your session right now. Please try again in a moment."));
-        } else {
-            json(response, 503, Json.object("error", "unavailable",
-                    "message", "the session store cannot be reached; retry shortly"));
-        }
-    }
-
-    /** A fault in Hallpass itself: 500 with a fixed short text, never the exception. */
-    public void internalError(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        noStore(response);
-        if (ClientKind.isBrowser(request)) {
-            text(response, 500, "500 internal error\n");
-        } else {
-            json(response, 500, Json.object("error", "internal", "message", "internal error"));
-        }
-    }
-
-    /** Too many failed attempts on this username: 429 with {@code Retry-After}. */
-    public void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
-                                boolean browser) throws IOException {
-        noStore(response);
-        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        if (browser) {
-            long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
-            html(response, 429, pages.notice("Too many attempts",
-                    "Sign-in is paused for this account after too many failed attempts. Try again in about "
-                            + minutes + (minutes == 1 ? " minute." : " minutes.")));
-        } else {
-            json(response, 429, Json.object("error", "too_many_attempts",
-                    "message", "too many failed attempts; retry later", "retry_after", retryAfterSeconds));
+        private void html(int status, String body) throws IOException {
+            Responder.html(response, status, body);
         }
     }
 
@@ -211,18 +197,20 @@ public final class Responder {
         response.setHeader("Location", request.getContextPath() + appPathAndQuery);
     }
 
-    public void json(HttpServletResponse response, int status, String body) throws IOException {
-        write(response, status, "application/json;charset=UTF-8", body);
+    /** A 200 with a JSON body (an endpoint's success). */
+    public void json(HttpServletResponse response, String body) throws IOException {
+        write(response, 200, JSON, body);
     }
 
-    public void html(HttpServletResponse response, int status, String body) throws IOException {
+    /** A 200 with one of the built-in pages. */
+    public void page(HttpServletResponse response, String body) throws IOException {
+        html(response, 200, body);
+    }
+
+    private static void html(HttpServletResponse response, int status, String body) throws IOException {
         response.setHeader("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
-        write(response, status, "text/html;charset=UTF-8", body);
-    }
-
-    public void text(HttpServletResponse response, int status, String body) throws IOException {
-        write(response, status, "text/plain;charset=UTF-8", body);
+        write(response, status, HTML, body);
     }
 
     public static void noStore(HttpServletResponse response) {
@@ -230,7 +218,7 @@ public final class Responder {
     }
 
     /** Where the user was going: this request's path and query for GET/HEAD, else the same-origin Referer path. */
-    public String returnPathOf(HttpServletRequest request) {
+    private String returnPathOf(HttpServletRequest request) {
         String candidate;
         if (isGetOrHead(request)) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -243,7 +231,7 @@ public final class Responder {
     }
 
     /** The application-relative path of a same-origin {@code Referer}, or null. */
-    String refererPath(HttpServletRequest request) {
+    private String refererPath(HttpServletRequest request) {
         String referer = request.getHeader("Referer");
         if (referer == null) {
             return null;
@@ -279,7 +267,7 @@ public final class Responder {
         return q.toString();
     }
 
-    static boolean isGetOrHead(HttpServletRequest request) {
+    private static boolean isGetOrHead(HttpServletRequest request) {
         String m = request.getMethod();
         return "GET".equals(m) || "HEAD".equals(m);
     }
