@@ -41,6 +41,7 @@ public final class AuthEndpoints {
 
     private static final Refusal READ_OR_POST = Refusal.methodNotAllowed("method not allowed",
             Set.of("GET", "HEAD", "POST"));
+    private static final Refusal POST_ONLY = Refusal.methodNotAllowed("sign out with POST", Set.of("POST"));
 
     private final Supplier<Realm> realm;
     private final Paths paths;
@@ -99,7 +100,7 @@ public final class AuthEndpoints {
                 if (post) {
                     logout(request, response, session);
                 } else {
-                    responder.refuse(request, response, Refusal.methodNotAllowed("sign out with POST", Set.of("POST")));
+                    responder.refuse(request, response, POST_ONLY);
                 }
             }
             case REAUTHENTICATE -> {
