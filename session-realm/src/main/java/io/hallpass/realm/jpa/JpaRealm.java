@@ -1,7 +1,5 @@
 package io.hallpass.realm.jpa;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.hallpass.realm.AccountView;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.ClientFacts;
@@ -18,7 +16,6 @@ import io.hallpass.realm.RealmSettings;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.RoleNames;
-import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.Usernames;
 import io.hallpass.realm.jpa.Rows.AccountRow;
@@ -44,10 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.hibernate.LockMode;
-import org.hibernate.SessionFactory;
-import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /**
  * The JPA (Hibernate) implementation of {@link Realm}. Internal: use {@link Realm#builder()}.
@@ -68,133 +62,40 @@ public final class JpaRealm implements Realm {
 
     private final RealmSettings settings;
     private final Clock clock;
-    private final SessionFactory factory;
-    private final HikariDataSource ownedPool;
+    private final Database database;
     private final Transactions transactions;
     private final TokenCodec tokens;
     private final PasswordHasher hasher;
-    private final Schema schema; // null for a database the realm ships no DDL for
 
-    private JpaRealm(RealmSettings settings, SessionFactory factory, HikariDataSource ownedPool, Schema schema) {
+    private JpaRealm(RealmSettings settings, Database database) {
         this.settings = settings;
         this.clock = settings.clock();
-        this.factory = factory;
-        this.ownedPool = ownedPool;
-        this.transactions = new Transactions(factory);
+        this.database = database;
+        this.transactions = new Transactions(database.factory);
         this.tokens = new TokenCodec(settings.tokenPepper());
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
-        this.schema = schema;
     }
 
-    /** How long the start waits for a first connection before it reports the database unavailable. */
-    static final Duration START_PATIENCE = Duration.ofSeconds(15);
-
     /**
-     * Connects (waiting up to {@link #START_PATIENCE} for a first connection), prepares the schema and starts a
-     * realm.
+     * Connects (waiting up to {@link Database#START_PATIENCE} for a first connection), prepares the schema and starts
+     * a realm.
      *
      * @throws RealmUnavailableException if the database can not be reached
      * @throws RealmException            if the schema does not match the mapping, or can not be created
      */
     public static Realm start(RealmSettings settings) {
-        HikariDataSource ownedPool = settings.jdbcUrl() == null ? null : pool(settings);
-        DataSource dataSource = ownedPool != null ? ownedPool : settings.dataSource();
-        SessionFactory factory = null;
+        Database database = Database.open(settings);
         try {
-            String product = Schema.productName(dataSource, START_PATIENCE);
-            Schema schema = Schema.forProduct(product);
-            if (settings.schemaAction() == SchemaAction.CREATE_IF_MISSING) {
-                if (schema == null) {
-                    throw new RealmException("there is no shipped DDL for " + product
-                            + "; create the tables yourself and start with schema action validate");
-                }
-                schema.createIfMissing(dataSource);
-            }
-            factory = bootHibernate(dataSource, settings.schemaAction(), Map.of());
-            JpaRealm realm = new JpaRealm(settings, factory, ownedPool, schema);
+            JpaRealm realm = new JpaRealm(settings, database);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
                         + PasswordCost.OWASP + "; use it only in tests");
             }
-            LOG.log(Level.INFO, "realm started on " + product + " (" + settings + ")");
+            LOG.log(Level.INFO, "realm started on " + database.product + " (" + settings + ")");
             return realm;
         } catch (RuntimeException e) {
-            if (factory != null) {
-                factory.close();
-            }
-            if (ownedPool != null) {
-                ownedPool.close();
-            }
+            database.close();
             throw e;
-        }
-    }
-
-    private static HikariDataSource pool(RealmSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("hallpass-realm");
-        config.setJdbcUrl(h2WithoutExitHook(settings.jdbcUrl()));
-        String driver = driverFor(settings.jdbcUrl());
-        if (driver != null) {
-            config.setDriverClassName(driver);
-        }
-        config.setUsername(settings.jdbcUser());
-        config.setPassword(settings.jdbcPassword());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        long timeout = Math.max(250, settings.connectionTimeout().toMillis());
-        config.setConnectionTimeout(timeout);
-        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5_000)));
-        // start even when the database is down; the first check below then reports it as unavailable
-        config.setInitializationFailTimeout(-1);
-        // auto-commit stays on (as in a container's pool): resolve's read needs no transaction, hence no COMMIT
-        return new HikariDataSource(config);
-    }
-
-    /**
-     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook would close the
-     * database while the container is still stopping the application (and the realm with it), which then fails
-     * with "Database is already closed". The realm closes its pool, and with it the database, in {@code close()}.
-     */
-    static String h2WithoutExitHook(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-            return url;
-        }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    /**
-     * The driver class of the databases Hallpass supports, named so that the pool loads it from the
-     * application's own class loader: in a web application, {@code DriverManager} does not see drivers in
-     * {@code WEB-INF/lib} when it was first initialised by the container ("No suitable driver"). Other
-     * databases are found through {@code DriverManager}.
-     */
-    static String driverFor(String url) {
-        if (url.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        }
-        if (url.startsWith("jdbc:mariadb:")) {
-            return "org.mariadb.jdbc.Driver";
-        }
-        return null;
-    }
-
-    private static SessionFactory bootHibernate(DataSource dataSource, SchemaAction action, Map<String, Object> extra) {
-        try {
-            return Mapping.sessionFactory(dataSource, action == SchemaAction.NONE ? "none" : "validate", extra);
-        } catch (RuntimeException e) {
-            if (Transactions.isConnectionFailure(e)) {
-                throw new RealmUnavailableException("the realm's database can not be reached", e);
-            }
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SchemaManagementException) {
-                    throw new RealmException("the database schema does not match the realm's mapping: "
-                            + t.getMessage(), e);
-                }
-            }
-            throw new RealmException("could not start the realm: " + e.getMessage(), e);
         }
     }
 
@@ -807,15 +708,7 @@ public final class JpaRealm implements Realm {
 
     @Override
     public void close() {
-        try {
-            if (factory.isOpen()) {
-                factory.close();
-            }
-        } finally {
-            if (ownedPool != null) {
-                ownedPool.close();
-            }
-        }
+        database.close();
     }
 
     @Override
@@ -1158,7 +1051,7 @@ public final class JpaRealm implements Realm {
      * server's error log, and the "username" may be a password typed into the wrong field.
      */
     private void insertThrottleIfMissing(Tx t, String username) {
-        String ignoring = schema == null ? null : schema.insertThrottleIfMissing();
+        String ignoring = database.schema == null ? null : database.schema.insertThrottleIfMissing();
         t.db.doWork(connection -> {
             if (ignoring != null) {
                 try (PreparedStatement insert = connection.prepareStatement(ignoring)) {

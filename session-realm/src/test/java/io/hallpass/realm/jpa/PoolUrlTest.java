@@ -10,18 +10,18 @@ class PoolUrlTest {
 
     @Test
     void anH2UrlGetsNoShutdownHookOfItsOwnUnlessItSaysOtherwise() {
-        assertEquals("jdbc:h2:file:./data/app;DB_CLOSE_ON_EXIT=FALSE", JpaRealm.h2WithoutExitHook("jdbc:h2:file:./data/app"));
+        assertEquals("jdbc:h2:file:./data/app;DB_CLOSE_ON_EXIT=FALSE", OwnedPool.h2WithoutExitHook("jdbc:h2:file:./data/app"));
         assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
-                JpaRealm.h2WithoutExitHook("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"));
-        assertEquals("jdbc:h2:file:./a;db_close_on_exit=true", JpaRealm.h2WithoutExitHook("jdbc:h2:file:./a;db_close_on_exit=true"));
-        assertEquals("jdbc:postgresql://db/app", JpaRealm.h2WithoutExitHook("jdbc:postgresql://db/app"));
+                OwnedPool.h2WithoutExitHook("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"));
+        assertEquals("jdbc:h2:file:./a;db_close_on_exit=true", OwnedPool.h2WithoutExitHook("jdbc:h2:file:./a;db_close_on_exit=true"));
+        assertEquals("jdbc:postgresql://db/app", OwnedPool.h2WithoutExitHook("jdbc:postgresql://db/app"));
     }
 
     @Test
     void theSupportedDatabasesGetTheirDriverByName() {
-        assertEquals("org.h2.Driver", JpaRealm.driverFor("jdbc:h2:mem:x"));
-        assertEquals("org.postgresql.Driver", JpaRealm.driverFor("jdbc:postgresql://db/app"));
-        assertEquals("org.mariadb.jdbc.Driver", JpaRealm.driverFor("jdbc:mariadb://db/app"));
-        assertNull(JpaRealm.driverFor("jdbc:oracle:thin:@db:1521/app"), "others are found through DriverManager");
+        assertEquals("org.h2.Driver", OwnedPool.driverFor("jdbc:h2:mem:x"));
+        assertEquals("org.postgresql.Driver", OwnedPool.driverFor("jdbc:postgresql://db/app"));
+        assertEquals("org.mariadb.jdbc.Driver", OwnedPool.driverFor("jdbc:mariadb://db/app"));
+        assertNull(OwnedPool.driverFor("jdbc:oracle:thin:@db:1521/app"), "others are found through DriverManager");
     }
 }

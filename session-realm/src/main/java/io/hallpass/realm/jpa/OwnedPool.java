@@ -1,0 +1,65 @@
+package io.hallpass.realm.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.hallpass.realm.RealmSettings;
+import java.util.Locale;
+
+/** The HikariCP pool the realm creates, and closes, when it is given a JDBC URL rather than a data source. */
+final class OwnedPool {
+
+    private OwnedPool() {
+    }
+
+    static HikariDataSource create(RealmSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hallpass-realm");
+        config.setJdbcUrl(h2WithoutExitHook(settings.jdbcUrl()));
+        String driver = driverFor(settings.jdbcUrl());
+        if (driver != null) {
+            config.setDriverClassName(driver);
+        }
+        config.setUsername(settings.jdbcUser());
+        config.setPassword(settings.jdbcPassword());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        long timeout = Math.max(250, settings.connectionTimeout().toMillis());
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5_000)));
+        // start even when the database is down; the first check at start then reports it as unavailable
+        config.setInitializationFailTimeout(-1);
+        // auto-commit stays on (as in a container's pool): resolve's read needs no transaction, hence no COMMIT
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook would close the
+     * database while the container is still stopping the application (and the realm with it), which then fails
+     * with "Database is already closed". The realm closes its pool, and with it the database, in {@code close()}.
+     */
+    static String h2WithoutExitHook(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The driver class of the databases Hallpass supports, named so that the pool loads it from the
+     * application's own class loader: in a web application, {@code DriverManager} does not see drivers in
+     * {@code WEB-INF/lib} when it was first initialised by the container ("No suitable driver"). Other
+     * databases are found through {@code DriverManager}.
+     */
+    static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return "org.mariadb.jdbc.Driver";
+        }
+        return null;
+    }
+}
