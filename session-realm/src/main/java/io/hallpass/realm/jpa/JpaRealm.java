@@ -20,6 +20,7 @@ import io.hallpass.realm.SessionView;
 import io.hallpass.realm.Usernames;
 import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
+import io.hallpass.realm.jpa.SessionRules.State;
 import io.hallpass.realm.password.PasswordHasher;
 import io.hallpass.realm.password.PasswordHasher.Verdict;
 import io.hallpass.realm.password.PasswordRules;
@@ -66,6 +67,7 @@ public final class JpaRealm implements Realm {
     private final Transactions transactions;
     private final TokenCodec tokens;
     private final PasswordHasher hasher;
+    private final SessionRules rules;
 
     private JpaRealm(RealmSettings settings, Database database) {
         this.settings = settings;
@@ -74,6 +76,7 @@ public final class JpaRealm implements Realm {
         this.transactions = new Transactions(database.factory);
         this.tokens = new TokenCodec(settings.tokenPepper());
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
+        this.rules = SessionRules.of(settings);
     }
 
     /**
@@ -153,7 +156,7 @@ public final class JpaRealm implements Realm {
         return inTransaction(t -> {
             Map<Long, Set<String>> roles = new HashMap<>();
             for (Object[] c : t.db.createSelectionQuery("select g.accountId, g.role from RoleGrant g"
-                            + " where " + Rows.ACTIVE_GRANT, Object[].class)
+                            + " where " + SessionRules.ACTIVE_GRANT, Object[].class)
                     .setParameter("now", t.now).getResultList()) {
                 roles.computeIfAbsent((Long) c[0], k -> new HashSet<>()).add((String) c[1]);
             }
@@ -460,9 +463,8 @@ public final class JpaRealm implements Realm {
                 return Read.answer(Optional.empty());
             }
             SessionRow s = found.session();
-            State state = state(s, now, found.previous());
-            if (state == State.IDLE_EXPIRED || state == State.ABSOLUTE_EXPIRED
-                    || state == State.LIVE && touchDue(s, now)) {
+            State state = rules.state(s, now, found.previous());
+            if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), now)) {
                 return Read.WRITE_NEEDED;
             }
             return Read.answer(state == State.LIVE ? Optional.of(view(found, s.lastSeenAt())) : Optional.empty());
@@ -477,7 +479,7 @@ public final class JpaRealm implements Realm {
             }
             SessionRow s = found.session();
             Instant lastSeen = s.lastSeenAt();
-            if (touchDue(s, t.now)) {
+            if (rules.touchDue(s.lastSeenAt(), t.now)) {
                 // conditional on the value read, so that of several concurrent requests only one writes
                 t.db.createMutationQuery("update Session s set s.lastSeenAt = :now"
                                 + " where s.id = :id and s.lastSeenAt = :old")
@@ -498,15 +500,11 @@ public final class JpaRealm implements Realm {
         }
     }
 
-    private boolean touchDue(SessionRow s, Instant now) {
-        return Duration.between(s.lastSeenAt(), now).compareTo(settings.touchInterval()) >= 0;
-    }
-
     /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
     private SessionView view(Lookup found, Instant lastSeenAfter) {
         SessionRow s = found.session();
         Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
+        return rules.view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
     }
 
     @Override
@@ -588,7 +586,7 @@ public final class JpaRealm implements Realm {
                             + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
                     .setParameter("a", accountId).getResultList()) {
                 SessionRow s = SessionRow.of(c);
-                if (state(s, t.now, false) == State.LIVE) {
+                if (rules.state(s, t.now, false) == State.LIVE) {
                     live.add(s);
                 }
             }
@@ -597,7 +595,7 @@ public final class JpaRealm implements Realm {
             }
             Set<String> roles = roles(t, accountId);
             return live.stream()
-                    .map(s -> view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
+                    .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
                     .toList();
         });
     }
@@ -718,38 +716,7 @@ public final class JpaRealm implements Realm {
 
     // ============================================================================ sessions: the mechanics
 
-    /** Why a session row does or does not stand for a live session at an instant. */
-    private enum State { LIVE, REVOKED, IDLE_EXPIRED, ABSOLUTE_EXPIRED, ACCOUNT_DISABLED, GRACE_OVER }
-
     private record Lookup(SessionRow session, boolean previous, Set<String> roles) {
-    }
-
-    /**
-     * The end of a session's life: the stored absolute expiry, or its creation plus the configured absolute
-     * timeout if that is earlier (so that a shortened configuration applies to existing sessions at once).
-     */
-    private Instant absoluteEnd(SessionRow s) {
-        Instant configured = s.createdAt().plus(settings.absoluteTimeout());
-        return configured.isBefore(s.absoluteExpiresAt()) ? configured : s.absoluteExpiresAt();
-    }
-
-    private State state(SessionRow s, Instant now, boolean byPreviousToken) {
-        if (s.revokedAt() != null) {
-            return State.REVOKED;
-        }
-        if (!now.isBefore(absoluteEnd(s))) {
-            return State.ABSOLUTE_EXPIRED;
-        }
-        if (!now.isBefore(s.lastSeenAt().plus(settings.idleTimeout()))) {
-            return State.IDLE_EXPIRED;
-        }
-        if (!s.enabled()) {
-            return State.ACCOUNT_DISABLED;
-        }
-        if (byPreviousToken && (s.prevValidUntil() == null || !now.isBefore(s.prevValidUntil()))) {
-            return State.GRACE_OVER;
-        }
-        return State.LIVE;
     }
 
     /**
@@ -791,9 +758,9 @@ public final class JpaRealm implements Realm {
     }
 
     private boolean checkLive(Tx t, SessionRow s, boolean previous) {
-        State state = state(s, t.now, previous);
-        if (state == State.IDLE_EXPIRED || state == State.ABSOLUTE_EXPIRED) {
-            String reason = state == State.IDLE_EXPIRED ? "idle-expired" : "absolute-expired";
+        State state = rules.state(s, t.now, previous);
+        if (state.expired()) {
+            String reason = state.expiryReason();
             if (markRevoked(t, s.id(), reason)) {
                 t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null, reason);
             }
@@ -832,7 +799,7 @@ public final class JpaRealm implements Realm {
                     s.createdAt(), s.lastSeenAt(), s.absoluteExpiresAt(), s.lastAuthenticatedAt(), s.ip(),
                     s.userAgent(), s.deviceId(), s.newDevice(), s.failuresBeforeLogin(), s.prevValidUntil(),
                     s.prevAuthenticatedAt(), s.revokedAt());
-            boolean wasLive = state(asEnabled, t.now, false) == State.LIVE;
+            boolean wasLive = rules.state(asEnabled, t.now, false) == State.LIVE;
             if (markRevoked(t, s.id(), wasLive ? reason : "expired")) {
                 if (wasLive) {
                     live++;
@@ -852,7 +819,7 @@ public final class JpaRealm implements Realm {
         row.accountId = account.id();
         row.createdAt = t.now;
         row.lastSeenAt = t.now;
-        row.absoluteExpiresAt = t.now.plus(settings.absoluteTimeout());
+        row.absoluteExpiresAt = rules.absoluteExpiry(t.now);
         row.lastAuthenticatedAt = t.now;
         row.ip = facts.ip();
         row.userAgent = facts.userAgent();
@@ -865,7 +832,7 @@ public final class JpaRealm implements Realm {
         SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
                 row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
                 failuresBefore, null, null, null);
-        return new OpenedSession(token, view(s, roles(t, account.id()), t.now, t.now, facts, false));
+        return new OpenedSession(token, rules.view(s, roles(t, account.id()), t.now, t.now, facts, false));
     }
 
     /** Re-authentication: stamps now as the last authentication, records the client facts, and rotates. */
@@ -892,7 +859,7 @@ public final class JpaRealm implements Realm {
                         + " s.lastAuthenticatedAt = :auth, s.lastSeenAt = :now, s.ip = :ip, s.userAgent = :ua,"
                         + " s.deviceId = :device where s.id = :id and s.tokenHash = :old and s.revokedAt is null")
                 .setParameter("new", tokens.hash(token)).setParameter("old", oldHash)
-                .setParameter("until", t.now.plus(settings.rotationGrace()))
+                .setParameter("until", rules.graceEnd(t.now))
                 .setParameter("prevAuth", s.lastAuthenticatedAt()).setParameter("auth", authenticated)
                 .setParameter("now", t.now).setParameter("ip", facts.ip()).setParameter("ua", facts.userAgent())
                 .setParameter("device", facts.deviceId()).setParameter("id", s.id())
@@ -902,16 +869,7 @@ public final class JpaRealm implements Realm {
         }
         t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
                 stamp == null ? null : "re-authenticated");
-        return new OpenedSession(token, view(s, roles(t, s.accountId()), t.now, authenticated, facts, false));
-    }
-
-    private SessionView view(SessionRow s, Set<String> roles, Instant lastSeenAfter, Instant authenticated,
-                             ClientFacts client, boolean previous) {
-        Instant absolute = absoluteEnd(s);
-        Instant idle = lastSeenAfter.plus(settings.idleTimeout());
-        return new SessionView(s.publicId(), s.accountId(), s.username(), roles, s.createdAt(), s.lastSeenAt(),
-                authenticated, idle.isBefore(absolute) ? idle : absolute, absolute, client, s.newDevice(),
-                s.failuresBeforeLogin(), previous);
+        return new OpenedSession(token, rules.view(s, roles(t, s.accountId()), t.now, authenticated, facts, false));
     }
 
     private static ClientFacts clientOf(SessionRow s) {
@@ -920,7 +878,7 @@ public final class JpaRealm implements Realm {
 
     private static Set<String> roles(Tx t, long accountId) {
         return new HashSet<>(t.db.createSelectionQuery("select g.role from RoleGrant g where g.accountId = :a"
-                        + " and " + Rows.ACTIVE_GRANT, String.class)
+                        + " and " + SessionRules.ACTIVE_GRANT, String.class)
                 .setParameter("a", accountId).setParameter("now", t.now).getResultList());
     }
 

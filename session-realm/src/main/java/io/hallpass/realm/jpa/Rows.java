@@ -12,9 +12,6 @@ final class Rows {
             + " s.createdAt, s.lastSeenAt, s.absoluteExpiresAt, s.lastAuthenticatedAt, s.ip, s.userAgent, s.deviceId,"
             + " s.newDevice, s.failuresBeforeLogin, s.prevValidUntil, s.prevAuthenticatedAt, s.revokedAt";
 
-    /** The condition on a role grant {@code g} that makes it count at {@code :now}. */
-    static final String ACTIVE_GRANT = "(g.expiresAt is null or g.expiresAt > :now)";
-
     /** The columns of {@link SessionRow}, in order, joined with the account. */
     static final String SESSION_SELECT = SESSION_COLUMNS + " from Session s join s.account a ";
 
@@ -23,7 +20,7 @@ final class Rows {
      * role if it has none). Lets the hot path read a session and its roles in one round trip; needs {@code :now}.
      */
     static final String SESSION_WITH_ROLES_SELECT = SESSION_COLUMNS + ", g.role from Session s join s.account a"
-            + " left join RoleGrant g on g.accountId = s.accountId and " + ACTIVE_GRANT + " ";
+            + " left join RoleGrant g on g.accountId = s.accountId and " + SessionRules.ACTIVE_GRANT + " ";
 
     /** A session row and its account's name and state. Holds only the token's hash, never the token. */
     record SessionRow(long id, String publicId, long accountId, String username, boolean enabled,
