@@ -73,7 +73,7 @@ public final class JpaRealm implements Realm {
         this.settings = settings;
         this.clock = settings.clock();
         this.database = database;
-        this.transactions = new Transactions(database.factory);
+        this.transactions = new Transactions(database.factory, clock);
         this.tokens = new TokenCodec(settings.tokenPepper());
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
         this.rules = SessionRules.of(settings);
@@ -107,13 +107,8 @@ public final class JpaRealm implements Realm {
         return hasher;
     }
 
-    private Instant now() {
-        // microseconds: what every supported database stores exactly
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     private <T> T inTransaction(Function<Tx, T> work) {
-        return transactions.run(now(), work);
+        return transactions.run(work);
     }
 
     // ============================================================================================ accounts
@@ -124,17 +119,11 @@ public final class JpaRealm implements Realm {
         byte[] secret = PasswordRules.newPassword(password);
         String phc = hashForAdministration(secret);
         return inTransaction(t -> {
-            if (accountByName(t, name) != null) {
+            if (Accounts.byName(t, name) != null) {
                 throw new DuplicateUsernameException(name);
             }
             // a concurrent creation of the same name loses at the unique key, is retried, and lands above
-            AccountEntity row = new AccountEntity();
-            row.username = name;
-            row.passwordHash = phc;
-            row.enabled = true;
-            row.createdAt = t.now;
-            row.passwordChangedAt = t.now;
-            long id = (Long) t.db.insert(row);
+            long id = Accounts.insert(t, name, phc);
             t.audit(AuditEvent.Type.ACCOUNT_CREATED, id, name, null, null, null);
             return new AccountView(id, name, true, Set.of(), t.now, t.now);
         });
@@ -143,26 +132,20 @@ public final class JpaRealm implements Realm {
     @Override
     public Optional<AccountView> findAccount(String username) {
         String name = Usernames.normalise(username);
-        return inTransaction(t -> Optional.ofNullable(accountByName(t, name)).map(a -> accountView(t, a)));
+        return inTransaction(t -> Optional.ofNullable(Accounts.byName(t, name)).map(a -> accountView(t, a)));
     }
 
     @Override
     public Optional<AccountView> findAccount(long accountId) {
-        return inTransaction(t -> Optional.ofNullable(accountById(t, accountId)).map(a -> accountView(t, a)));
+        return inTransaction(t -> Optional.ofNullable(Accounts.byId(t, accountId)).map(a -> accountView(t, a)));
     }
 
     @Override
     public List<AccountView> listAccounts() {
         return inTransaction(t -> {
-            Map<Long, Set<String>> roles = new HashMap<>();
-            for (Object[] c : t.db.createSelectionQuery("select g.accountId, g.role from RoleGrant g"
-                            + " where " + SessionRules.ACTIVE_GRANT, Object[].class)
-                    .setParameter("now", t.now).getResultList()) {
-                roles.computeIfAbsent((Long) c[0], k -> new HashSet<>()).add((String) c[1]);
-            }
+            Map<Long, Set<String>> roles = Grants.activeRolesByAccount(t);
             List<AccountView> views = new ArrayList<>();
-            for (Object[] c : t.db.createSelectionQuery(Rows.ACCOUNT_SELECT, Object[].class).getResultList()) {
-                AccountRow a = AccountRow.of(c);
+            for (AccountRow a : Accounts.all(t)) {
                 views.add(new AccountView(a.id(), a.username(), a.enabled(), roles.getOrDefault(a.id(), Set.of()),
                         a.createdAt(), a.passwordChangedAt()));
             }
@@ -178,11 +161,11 @@ public final class JpaRealm implements Realm {
         String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
         String phc = hashForAdministration(secret);
         return inTransaction(t -> {
-            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
+            AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_WRITE);
             if (account == null) {
                 return false;
             }
-            updatePasswordHash(t, accountId, phc);
+            Accounts.setPasswordHash(t, accountId, phc);
             // a reset also lifts a lockout on the name: the administrator has just vouched for the holder
             clearThrottle(t, account.username());
             t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), null, null,
@@ -203,7 +186,7 @@ public final class JpaRealm implements Realm {
                 return new PasswordChange.Busy();
             }
             Attempt attempt = inTransaction(t -> {
-                AccountRow account = accountById(t, accountId);
+                AccountRow account = Accounts.byId(t, accountId);
                 if (account == null || !account.enabled()) {
                     return null;
                 }
@@ -227,10 +210,10 @@ public final class JpaRealm implements Realm {
             }
             String phc = hasher.hash(next);
             return inTransaction(t -> {
-                if (stillAsRead(t, account) == null) {
+                if (Accounts.stillAsRead(t, account) == null) {
                     return new PasswordChange.Rejected(); // disabled or changed by someone else meanwhile
                 }
-                updatePasswordHash(t, accountId, phc);
+                Accounts.setPasswordHash(t, accountId, phc);
                 clearThrottle(t, account.username());
                 t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
                         "changed by the holder");
@@ -243,13 +226,12 @@ public final class JpaRealm implements Realm {
     public boolean setEnabled(long accountId, boolean enabled, String actor) {
         String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
         return inTransaction(t -> {
-            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_WRITE);
+            AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_WRITE);
             if (account == null) {
                 return false;
             }
             if (account.enabled() != enabled) {
-                t.db.createMutationQuery("update Account a set a.enabled = :e where a.id = :id")
-                        .setParameter("e", enabled).setParameter("id", accountId).executeUpdate();
+                Accounts.setEnabled(t, accountId, enabled);
                 t.audit(enabled ? AuditEvent.Type.ACCOUNT_ENABLED : AuditEvent.Type.ACCOUNT_DISABLED, accountId,
                         account.username(), null, null, by == null ? null : "by " + by);
             }
@@ -271,23 +253,11 @@ public final class JpaRealm implements Realm {
             if (until != null && !until.isAfter(t.now)) {
                 throw new InvalidInputException("role grant expiry is not in the future");
             }
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = Accounts.byId(t, accountId);
             if (account == null) {
                 return false;
             }
-            int updated = t.db.createMutationQuery("update RoleGrant g set g.grantedAt = :now, g.expiresAt = :until,"
-                            + " g.grantedBy = :by where g.accountId = :a and g.role = :role")
-                    .setParameter("now", t.now).setParameter("until", until).setParameter("by", by)
-                    .setParameter("a", accountId).setParameter("role", role).executeUpdate();
-            if (updated == 0) {
-                RoleGrantEntity grant = new RoleGrantEntity();
-                grant.accountId = accountId;
-                grant.role = role;
-                grant.grantedAt = t.now;
-                grant.expiresAt = until;
-                grant.grantedBy = by;
-                t.db.insert(grant); // a concurrent grant of the same role wins the unique key; retried as update
-            }
+            Grants.grant(t, accountId, role, until, by);
             t.audit(AuditEvent.Type.ROLE_GRANTED, accountId, account.username(), null, null,
                     role + (until == null ? "" : " until " + until) + (by == null ? "" : " by " + by));
             return true;
@@ -299,12 +269,10 @@ public final class JpaRealm implements Realm {
         RoleNames.check(role);
         String by = Checks.optionalText(revokedBy, Columns.ACTOR, "revoked by");
         return inTransaction(t -> {
-            int deleted = t.db.createMutationQuery("delete from RoleGrant g where g.accountId = :a and g.role = :role")
-                    .setParameter("a", accountId).setParameter("role", role).executeUpdate();
-            if (deleted == 0) {
+            if (!Grants.revoke(t, accountId, role)) {
                 return false;
             }
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = Accounts.byId(t, accountId);
             t.audit(AuditEvent.Type.ROLE_REVOKED, accountId, account == null ? null : account.username(), null,
                     null, role + (by == null ? "" : " by " + by));
             return true;
@@ -313,11 +281,7 @@ public final class JpaRealm implements Realm {
 
     @Override
     public List<RoleGrant> listGrants(long accountId) {
-        return inTransaction(t -> t.db.createSelectionQuery("select g.role, g.grantedAt, g.expiresAt, g.grantedBy"
-                        + " from RoleGrant g where g.accountId = :a order by g.role", Object[].class)
-                .setParameter("a", accountId).getResultList().stream()
-                .map(c -> new RoleGrant((String) c[0], (Instant) c[1], (Instant) c[2], (String) c[3]))
-                .toList());
+        return inTransaction(t -> Grants.of(t, accountId));
     }
 
     // ====================================================================================== authentication
@@ -332,7 +296,7 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Busy();
             }
             // 1. count the attempt before verifying, so that parallel guesses can not pass the threshold
-            Attempt attempt = inTransaction(t -> countAttempt(t, name).with(accountByName(t, name)));
+            Attempt attempt = inTransaction(t -> countAttempt(t, name).with(Accounts.byName(t, name)));
             if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
                 return new LoginResult.Locked(attempt.lockedUntil());
             }
@@ -343,15 +307,15 @@ public final class JpaRealm implements Realm {
             // 3. write the outcome, re-checking what step 1 read
             if (verdict == Verdict.MATCH) {
                 return inTransaction(t -> {
-                    AccountRow current = stillAsRead(t, account);
+                    AccountRow current = Accounts.stillAsRead(t, account);
                     if (current == null) {
                         recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt, account.username(), facts.ip(),
                                 "account changed during login");
                         return new LoginResult.Failed();
                     }
                     clearThrottle(t, name);
-                    storeRehash(t, account, rehash);
-                    boolean newDevice = noteDevice(t, current, facts);
+                    Accounts.storeRehash(t, account, rehash);
+                    boolean newDevice = Devices.note(t, current, facts);
                     OpenedSession session = openSession(t, current, facts, newDevice, attempt.failuresBefore());
                     t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, current.id(), current.username(),
                             session.view().publicId(), facts.ip(), attempt.failuresBefore() == 0 ? null
@@ -390,7 +354,7 @@ public final class JpaRealm implements Realm {
                 if (session == null) {
                     return null;
                 }
-                Attempt attempt = countAttempt(t, session.username()).with(accountById(t, session.accountId()));
+                Attempt attempt = countAttempt(t, session.username()).with(Accounts.byId(t, session.accountId()));
                 return new Counted(session, attempt);
             });
             if (counted == null) {
@@ -412,14 +376,14 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Failed();
             }
             return inTransaction(t -> {
-                AccountRow current = stillAsRead(t, account);
+                AccountRow current = Accounts.stillAsRead(t, account);
                 SessionRow session = liveSession(t, hash, false);
                 if (current == null || session == null) {
                     return new LoginResult.Failed(); // ended, rotated or changed while we hashed
                 }
                 clearThrottle(t, current.username());
-                storeRehash(t, account, rehash);
-                boolean newDevice = noteDevice(t, current, facts);
+                Accounts.storeRehash(t, account, rehash);
+                boolean newDevice = Devices.note(t, current, facts);
                 OpenedSession rotated = stampAndRotate(t, session, hash, facts);
                 if (rotated == null) {
                     return new LoginResult.Failed();
@@ -435,11 +399,11 @@ public final class JpaRealm implements Realm {
     public OpenedSession open(long accountId, ClientFacts client) {
         ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
         return inTransaction(t -> {
-            AccountRow account = lockAccount(t, accountId, LockMode.PESSIMISTIC_READ);
+            AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_READ);
             if (account == null || !account.enabled()) {
                 throw new InvalidInputException("there is no enabled account with this id");
             }
-            return openSession(t, account, facts, noteDevice(t, account, facts), 0);
+            return openSession(t, account, facts, Devices.note(t, account, facts), 0);
         });
     }
 
@@ -449,12 +413,11 @@ public final class JpaRealm implements Realm {
             return Optional.empty(); // garbage never reaches the database
         }
         byte[] hash = tokens.hash(token);
-        Instant now = now();
         // The common case only reads, with one statement outside any transaction: a single statement is consistent
         // by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT round trip on every
         // request. Only when something must be written (last-seen is due, or an expired session must be marked)
         // does resolve run again as a transaction, which looks again before it writes.
-        Read read = transactions.read(now, t -> {
+        Read read = transactions.read(t -> {
             Lookup found = sessionBy(t, "s.tokenHash", hash, false);
             if (found == null) {
                 found = sessionBy(t, "s.prevTokenHash", hash, true);
@@ -463,8 +426,8 @@ public final class JpaRealm implements Realm {
                 return Read.answer(Optional.empty());
             }
             SessionRow s = found.session();
-            State state = rules.state(s, now, found.previous());
-            if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), now)) {
+            State state = rules.state(s, t.now, found.previous());
+            if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), t.now)) {
                 return Read.WRITE_NEEDED;
             }
             return Read.answer(state == State.LIVE ? Optional.of(view(found, s.lastSeenAt())) : Optional.empty());
@@ -563,7 +526,7 @@ public final class JpaRealm implements Realm {
     public int revokeAllSessions(long accountId, String reason) {
         String why = reason(reason);
         return inTransaction(t -> {
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = Accounts.byId(t, accountId);
             return account == null ? 0 : revokeSessions(t, account, null, why);
         });
     }
@@ -573,7 +536,7 @@ public final class JpaRealm implements Realm {
         String keep = Checks.publicId(keepPublicId, "session public id to keep");
         String why = reason(reason);
         return inTransaction(t -> {
-            AccountRow account = accountById(t, accountId);
+            AccountRow account = Accounts.byId(t, accountId);
             return account == null ? 0 : revokeSessions(t, account, keep, why);
         });
     }
@@ -593,7 +556,7 @@ public final class JpaRealm implements Realm {
             if (live.isEmpty()) {
                 return List.of();
             }
-            Set<String> roles = roles(t, accountId);
+            Set<String> roles = Grants.activeRoles(t, accountId);
             return live.stream()
                     .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
                     .toList();
@@ -612,9 +575,8 @@ public final class JpaRealm implements Realm {
                         + " where l.windowStartedAt <= :window and (l.lockedUntil is null or l.lockedUntil <= :now)",
                 "delete from LoginThrottle l where l.username in (:ids)",
                 (q, now) -> q.setParameter("now", now).setParameter("window", now.minus(settings.lockoutWindow())));
-        int events = purgeInBatches(batchSize, "select e.id from AuditEventRow e where e.at < :cut",
-                "delete from AuditEventRow e where e.id in (:ids)",
-                (q, now) -> q.setParameter("cut", now.minus(settings.auditRetention())));
+        int events = Purge.inBatches(transactions, batchSize,
+                (t, size) -> AuditLog.deleteOlderThan(t, t.now.minus(settings.auditRetention()), size));
         return new PurgeResult(sessions, counters, events);
     }
 
@@ -650,7 +612,7 @@ public final class JpaRealm implements Realm {
         }
         String session = sessionPublicId == null ? null : Checks.publicId(sessionPublicId, "session public id");
         inTransaction(t -> {
-            AccountRow account = accountId == null ? null : accountById(t, accountId);
+            AccountRow account = accountId == null ? null : Accounts.byId(t, accountId);
             t.audit(type, accountId, account == null ? null : account.username(), session, ip, detail);
             return null;
         });
@@ -659,32 +621,7 @@ public final class JpaRealm implements Realm {
     @Override
     public List<AuditEvent> auditTrail(Long accountId, int limit) {
         Checks.range(limit, 1, 10_000, "audit trail limit");
-        return inTransaction(t -> {
-            var query = t.db.createSelectionQuery("select e.id, e.at, e.type, e.accountId, e.username,"
-                    + " e.sessionPublicId, e.ip, e.detail from AuditEventRow e"
-                    + (accountId == null ? "" : " where e.accountId = :a") + " order by e.at desc, e.id desc",
-                    Object[].class);
-            if (accountId != null) {
-                query.setParameter("a", accountId);
-            }
-            List<AuditEvent> events = new ArrayList<>();
-            for (Object[] c : query.setMaxResults(limit).getResultList()) {
-                AuditEvent.Type type = auditType((String) c[2]);
-                if (type != null) {
-                    events.add(new AuditEvent((Long) c[0], (Instant) c[1], type, (Long) c[3], (String) c[4],
-                            (String) c[5], (String) c[6], (String) c[7]));
-                }
-            }
-            return events;
-        });
-    }
-
-    private static AuditEvent.Type auditType(String name) {
-        try {
-            return AuditEvent.Type.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null; // written by a newer version; this one can not name it
-        }
+        return inTransaction(t -> AuditLog.trail(t, accountId, limit));
     }
 
     // ======================================================================================= configuration
@@ -832,7 +769,7 @@ public final class JpaRealm implements Realm {
         SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
                 row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
                 failuresBefore, null, null, null);
-        return new OpenedSession(token, rules.view(s, roles(t, account.id()), t.now, t.now, facts, false));
+        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, account.id()), t.now, t.now, facts, false));
     }
 
     /** Re-authentication: stamps now as the last authentication, records the client facts, and rotates. */
@@ -869,17 +806,11 @@ public final class JpaRealm implements Realm {
         }
         t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
                 stamp == null ? null : "re-authenticated");
-        return new OpenedSession(token, rules.view(s, roles(t, s.accountId()), t.now, authenticated, facts, false));
+        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated, facts, false));
     }
 
     private static ClientFacts clientOf(SessionRow s) {
         return new ClientFacts(s.ip(), s.userAgent(), s.deviceId());
-    }
-
-    private static Set<String> roles(Tx t, long accountId) {
-        return new HashSet<>(t.db.createSelectionQuery("select g.role from RoleGrant g where g.accountId = :a"
-                        + " and " + SessionRules.ACTIVE_GRANT, String.class)
-                .setParameter("a", accountId).setParameter("now", t.now).getResultList());
     }
 
     private static String reason(String reason) {
@@ -889,39 +820,9 @@ public final class JpaRealm implements Realm {
 
     // ============================================================================= accounts: the mechanics
 
-    private static AccountRow accountByName(Tx t, String normalisedName) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.ACCOUNT_SELECT + "where a.username = :u", Object[].class)
-                .setParameter("u", normalisedName).getResultList();
-        return rows.isEmpty() ? null : AccountRow.of(rows.get(0));
-    }
-
-    private static AccountRow accountById(Tx t, long id) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.ACCOUNT_SELECT + "where a.id = :id", Object[].class)
-                .setParameter("id", id).getResultList();
-        return rows.isEmpty() ? null : AccountRow.of(rows.get(0));
-    }
-
-    /**
-     * Reads an account under a row lock. Operations that end an account's sessions (disable, password reset) take
-     * it exclusively; those that open or re-stamp a session take it shared. So a login finishing while the account
-     * is being disabled either sees it disabled, or commits its session before the disable looks for sessions to
-     * end: no session can slip through and come back to life when the account is enabled again.
-     */
-    private static AccountRow lockAccount(Tx t, long id, LockMode mode) {
-        AccountEntity a = t.db.get(AccountEntity.class, id, mode);
-        return a == null ? null : new AccountRow(a.id, a.username, a.passwordHash, a.enabled, a.createdAt,
-                a.passwordChangedAt);
-    }
-
     private static AccountView accountView(Tx t, AccountRow a) {
-        return new AccountView(a.id(), a.username(), a.enabled(), roles(t, a.id()), a.createdAt(),
+        return new AccountView(a.id(), a.username(), a.enabled(), Grants.activeRoles(t, a.id()), a.createdAt(),
                 a.passwordChangedAt());
-    }
-
-    private static void updatePasswordHash(Tx t, long accountId, String phc) {
-        t.db.createMutationQuery("update Account a set a.passwordHash = :h, a.passwordChangedAt = :now"
-                        + " where a.id = :id")
-                .setParameter("h", phc).setParameter("now", t.now).setParameter("id", accountId).executeUpdate();
     }
 
     private String hashForAdministration(byte[] secret) {
@@ -943,29 +844,9 @@ public final class JpaRealm implements Realm {
         return verdict;
     }
 
-    /**
-     * The account as it is now if it is still enabled and still has the password hash read before hashing, else
-     * null: what was verified outside the transaction must still hold inside the one that acts on it.
-     */
-    private static AccountRow stillAsRead(Tx t, AccountRow read) {
-        AccountRow current = lockAccount(t, read.id(), LockMode.PESSIMISTIC_READ);
-        return current != null && current.enabled() && current.passwordHash().equals(read.passwordHash())
-                ? current : null;
-    }
-
     /** A new hash at the configured cost, if the stored one is weaker; made while the caller holds its permit. */
     private String rehashIfWeaker(byte[] secret, AccountRow account) {
         return hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
-    }
-
-    /** Replaces a weaker hash of the same password, unless the password changed meanwhile. */
-    private static void storeRehash(Tx t, AccountRow account, String rehash) {
-        if (rehash != null) {
-            t.db.createMutationQuery("update Account a set a.passwordHash = :new"
-                            + " where a.id = :id and a.passwordHash = :old")
-                    .setParameter("new", rehash).setParameter("id", account.id())
-                    .setParameter("old", account.passwordHash()).executeUpdate();
-        }
     }
 
     private Verdict dummy(byte[] secret) {
@@ -1058,29 +939,4 @@ public final class JpaRealm implements Realm {
         return "unknown:" + TokenCodec.fingerprint(normalisedName, 12);
     }
 
-    /**
-     * Whether the client's device is new to the account (or it sent no device id); a known device is stamped as
-     * seen, a new one recorded and audited. A device id is a risk signal only, never a credential.
-     */
-    private static boolean noteDevice(Tx t, AccountRow account, ClientFacts facts) {
-        if (facts.deviceId() == null) {
-            t.audit(AuditEvent.Type.NEW_DEVICE, account.id(), account.username(), null, facts.ip(), "no device id");
-            return true;
-        }
-        byte[] hash = TokenCodec.sha256(facts.deviceId());
-        int seen = t.db.createMutationQuery("update KnownDevice d set d.lastSeenAt = :now"
-                        + " where d.accountId = :a and d.deviceHash = :h")
-                .setParameter("now", t.now).setParameter("a", account.id()).setParameter("h", hash).executeUpdate();
-        if (seen > 0) {
-            return false;
-        }
-        KnownDeviceEntity device = new KnownDeviceEntity();
-        device.accountId = account.id();
-        device.deviceHash = hash;
-        device.firstSeenAt = t.now;
-        device.lastSeenAt = t.now;
-        t.db.insert(device); // the same device signing in twice at once: the unique key fails, and it is retried
-        t.audit(AuditEvent.Type.NEW_DEVICE, account.id(), account.username(), null, facts.ip(), "unknown device");
-        return true;
-    }
 }

@@ -7,7 +7,9 @@ import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
@@ -26,17 +28,24 @@ import org.hibernate.exception.LockAcquisitionException;
 final class Transactions {
 
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
-    private static final System.Logger AUDIT = System.getLogger("io.hallpass.audit");
     private static final int ATTEMPTS = 5;
 
     private final SessionFactory factory;
+    private final Clock clock;
 
-    Transactions(SessionFactory factory) {
+    Transactions(SessionFactory factory, Clock clock) {
         this.factory = factory;
+        this.clock = clock;
     }
 
-    /** Runs {@code work} in one transaction judged at {@code now}, retrying it whole on a conflict. */
-    <T> T run(Instant now, Function<Tx, T> work) {
+    /** Now, in microseconds: what every supported database stores exactly. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Runs {@code work} in one transaction judged at one instant, retrying it whole on a conflict. */
+    <T> T run(Function<Tx, T> work) {
+        Instant now = now();
         for (int attempt = 1; ; attempt++) {
             if (!factory.isOpen()) {
                 throw new RealmUnavailableException("the realm is closed", null);
@@ -49,7 +58,7 @@ final class Transactions {
                 Tx tx = new Tx(session, now);
                 T result = work.apply(tx);
                 transaction.commit();
-                tx.audited.forEach(Transactions::log);
+                tx.audited.forEach(AuditLog::logCommitted);
                 return result;
             } catch (InvalidInputException | RealmException e) {
                 rollback(transaction);
@@ -85,14 +94,14 @@ final class Transactions {
      * work that is a single query, so that it is consistent by itself and costs no COMMIT round trip. It must not
      * write or audit.
      */
-    <T> T read(Instant now, Function<Tx, T> work) {
+    <T> T read(Function<Tx, T> work) {
         if (!factory.isOpen()) {
             throw new RealmUnavailableException("the realm is closed", null);
         }
         StatelessSession session = null;
         try {
             session = factory.openStatelessSession();
-            Tx tx = new Tx(session, now);
+            Tx tx = new Tx(session, now());
             T result = work.apply(tx);
             if (!tx.audited.isEmpty()) {
                 throw new IllegalStateException("a read wrote audit rows");
@@ -172,24 +181,6 @@ final class Transactions {
             }
         } catch (RuntimeException ignored) {
             // as above
-        }
-    }
-
-    private static void log(AuditEventEntity row) {
-        if (AUDIT.isLoggable(Level.INFO)) {
-            StringBuilder line = new StringBuilder(row.type);
-            append(line, "account", row.accountId);
-            append(line, "user", row.username);
-            append(line, "session", row.sessionPublicId);
-            append(line, "ip", row.ip);
-            append(line, "detail", row.detail);
-            AUDIT.log(Level.INFO, line.toString());
-        }
-    }
-
-    private static void append(StringBuilder line, String name, Object value) {
-        if (value != null) {
-            line.append(' ').append(name).append('=').append(value);
         }
     }
 }

@@ -22,18 +22,9 @@ final class Tx {
         this.now = now;
     }
 
-    /** Inserts an audit row in this transaction. Never pass a token or a password. */
+    /** Inserts an audit row in this transaction (see {@link AuditLog}). Never pass a token or a password. */
     void audit(AuditEvent.Type type, Long accountId, String username, String sessionPublicId, String ip,
                String detail) {
-        AuditEventEntity row = new AuditEventEntity();
-        row.at = now;
-        row.type = type.name();
-        row.accountId = accountId;
-        row.username = username;
-        row.sessionPublicId = sessionPublicId;
-        row.ip = Checks.clip(ip, 64);
-        row.detail = Checks.clip(detail, Columns.DETAIL);
-        db.insert(row);
-        audited.add(row);
+        audited.add(AuditLog.insert(this, type, accountId, username, sessionPublicId, ip, detail));
     }
 }
