@@ -68,6 +68,7 @@ public final class JpaRealm implements Realm {
     private final TokenCodec tokens;
     private final PasswordHasher hasher;
     private final SessionRules rules;
+    private final LoginThrottle throttle;
 
     private JpaRealm(RealmSettings settings, Database database) {
         this.settings = settings;
@@ -77,6 +78,7 @@ public final class JpaRealm implements Realm {
         this.tokens = new TokenCodec(settings.tokenPepper());
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
         this.rules = SessionRules.of(settings);
+        this.throttle = new LoginThrottle(settings, database.schema);
     }
 
     /**
@@ -167,7 +169,7 @@ public final class JpaRealm implements Realm {
             }
             Accounts.setPasswordHash(t, accountId, phc);
             // a reset also lifts a lockout on the name: the administrator has just vouched for the holder
-            clearThrottle(t, account.username());
+            throttle.clear(t, account.username());
             t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), null, null,
                     "reset" + (by == null ? "" : " by " + by));
             revokeSessions(t, account, null, "password-reset");
@@ -190,7 +192,7 @@ public final class JpaRealm implements Realm {
                 if (account == null || !account.enabled()) {
                     return null;
                 }
-                return countAttempt(t, account.username()).with(account);
+                return Attempt.of(throttle.count(t, account.username()), account);
             });
             if (attempt == null) {
                 return new PasswordChange.Rejected();
@@ -214,7 +216,7 @@ public final class JpaRealm implements Realm {
                     return new PasswordChange.Rejected(); // disabled or changed by someone else meanwhile
                 }
                 Accounts.setPasswordHash(t, accountId, phc);
-                clearThrottle(t, account.username());
+                throttle.clear(t, account.username());
                 t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
                         "changed by the holder");
                 return new PasswordChange.Changed(revokeSessions(t, account, keep, "password-changed"));
@@ -296,7 +298,7 @@ public final class JpaRealm implements Realm {
                 return new LoginResult.Busy();
             }
             // 1. count the attempt before verifying, so that parallel guesses can not pass the threshold
-            Attempt attempt = inTransaction(t -> countAttempt(t, name).with(Accounts.byName(t, name)));
+            Attempt attempt = inTransaction(t -> Attempt.of(throttle.count(t, name), Accounts.byName(t, name)));
             if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
                 return new LoginResult.Locked(attempt.lockedUntil());
             }
@@ -313,7 +315,7 @@ public final class JpaRealm implements Realm {
                                 "account changed during login");
                         return new LoginResult.Failed();
                     }
-                    clearThrottle(t, name);
+                    throttle.clear(t, name);
                     Accounts.storeRehash(t, account, rehash);
                     boolean newDevice = Devices.note(t, current, facts);
                     OpenedSession session = openSession(t, current, facts, newDevice, attempt.failuresBefore());
@@ -354,7 +356,8 @@ public final class JpaRealm implements Realm {
                 if (session == null) {
                     return null;
                 }
-                Attempt attempt = countAttempt(t, session.username()).with(Accounts.byId(t, session.accountId()));
+                LoginThrottle.Count count = throttle.count(t, session.username());
+                Attempt attempt = Attempt.of(count, Accounts.byId(t, session.accountId()));
                 return new Counted(session, attempt);
             });
             if (counted == null) {
@@ -381,7 +384,7 @@ public final class JpaRealm implements Realm {
                 if (current == null || session == null) {
                     return new LoginResult.Failed(); // ended, rotated or changed while we hashed
                 }
-                clearThrottle(t, current.username());
+                throttle.clear(t, current.username());
                 Accounts.storeRehash(t, account, rehash);
                 boolean newDevice = Devices.note(t, current, facts);
                 OpenedSession rotated = stampAndRotate(t, session, hash, facts);
@@ -571,10 +574,7 @@ public final class JpaRealm implements Realm {
                 "delete from Session s where s.id in (:ids)",
                 (q, now) -> q.setParameter("now", now).setParameter("idle", now.minus(settings.idleTimeout()))
                         .setParameter("absolute", now.minus(settings.absoluteTimeout())));
-        int counters = purgeInBatches(batchSize, "select l.username from LoginThrottle l"
-                        + " where l.windowStartedAt <= :window and (l.lockedUntil is null or l.lockedUntil <= :now)",
-                "delete from LoginThrottle l where l.username in (:ids)",
-                (q, now) -> q.setParameter("now", now).setParameter("window", now.minus(settings.lockoutWindow())));
+        int counters = Purge.inBatches(transactions, batchSize, throttle::deleteAged);
         int events = Purge.inBatches(transactions, batchSize,
                 (t, size) -> AuditLog.deleteOlderThan(t, t.now.minus(settings.auditRetention()), size));
         return new PurgeResult(sessions, counters, events);
@@ -856,66 +856,9 @@ public final class JpaRealm implements Realm {
 
     /** How an attempt on a username was counted, and the account it named (null if none). */
     private record Attempt(Instant lockedUntil, boolean lockedNow, int failuresBefore, AccountRow account) {
-        Attempt with(AccountRow account) {
-            return new Attempt(lockedUntil, lockedNow, failuresBefore, account);
+        static Attempt of(LoginThrottle.Count count, AccountRow account) {
+            return new Attempt(count.lockedUntil(), count.lockedNow(), count.failuresBefore(), account);
         }
-    }
-
-    /**
-     * Counts an attempt on a normalised username, under a row lock so that every node counts into the same row.
-     * While a lock runs the answer has {@code lockedUntil} set and {@code lockedNow} false, and nothing is counted.
-     * The attempt that reaches the threshold sets the lock ({@code lockedNow}) and is itself still verified.
-     */
-    private Attempt countAttempt(Tx t, String username) {
-        // Create the counter first if it is missing, then lock it: every node then counts into the same row. (Locking
-        // first and inserting after would deadlock two MariaDB transactions on the gap lock of the missing row.)
-        insertThrottleIfMissing(t, username);
-        LoginThrottleEntity row = t.db.get(LoginThrottleEntity.class, username, LockMode.PESSIMISTIC_WRITE);
-        if (row.lockedUntil != null && t.now.isBefore(row.lockedUntil)) {
-            return new Attempt(row.lockedUntil, false, row.attempts, null);
-        }
-        boolean fresh = row.lockedUntil != null || !t.now.isBefore(row.windowStartedAt.plus(settings.lockoutWindow()));
-        int before = fresh ? 0 : row.attempts;
-        Instant lockedUntil = before + 1 >= settings.lockoutThreshold() ? t.now.plus(settings.lockoutDuration()) : null;
-        row.attempts = before + 1;
-        row.windowStartedAt = fresh ? t.now : row.windowStartedAt;
-        row.lockedUntil = lockedUntil;
-        t.db.update(row);
-        return new Attempt(lockedUntil, lockedUntil != null, before, null);
-    }
-
-    /**
-     * Inserts an empty counter unless one exists. Done in plain JDBC, and without ever failing on PostgreSQL and
-     * MariaDB, because a duplicate-key error would carry the username into Hibernate's warning log and the database
-     * server's error log, and the "username" may be a password typed into the wrong field.
-     */
-    private void insertThrottleIfMissing(Tx t, String username) {
-        String ignoring = database.schema == null ? null : database.schema.insertThrottleIfMissing();
-        t.db.doWork(connection -> {
-            if (ignoring != null) {
-                try (PreparedStatement insert = connection.prepareStatement(ignoring)) {
-                    insert.setString(1, username);
-                    insert.executeUpdate();
-                }
-                return;
-            }
-            Savepoint savepoint = connection.setSavepoint();
-            try (PreparedStatement insert = connection.prepareStatement(Schema.INSERT_THROTTLE)) {
-                insert.setString(1, username);
-                insert.executeUpdate();
-                connection.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                    throw e;
-                }
-                connection.rollback(savepoint); // it exists: another transaction was first
-            }
-        });
-    }
-
-    private static void clearThrottle(Tx t, String username) {
-        t.db.createMutationQuery("delete from LoginThrottle l where l.username = :u")
-                .setParameter("u", username).executeUpdate();
     }
 
     private static void recordFailure(Tx t, AuditEvent.Type type, Attempt attempt, String username, String ip,
