@@ -21,6 +21,7 @@ import io.hallpass.realm.Usernames;
 import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.jpa.SessionRules.State;
+import io.hallpass.realm.jpa.SessionStore.Lookup;
 import io.hallpass.realm.password.PasswordHasher;
 import io.hallpass.realm.password.PasswordHasher.Verdict;
 import io.hallpass.realm.password.PasswordRules;
@@ -69,6 +70,7 @@ public final class JpaRealm implements Realm {
     private final PasswordHasher hasher;
     private final SessionRules rules;
     private final LoginThrottle throttle;
+    private final SessionStore sessions;
 
     private JpaRealm(RealmSettings settings, Database database) {
         this.settings = settings;
@@ -79,6 +81,7 @@ public final class JpaRealm implements Realm {
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
         this.rules = SessionRules.of(settings);
         this.throttle = new LoginThrottle(settings, database.schema);
+        this.sessions = new SessionStore(tokens, rules);
     }
 
     /**
@@ -172,7 +175,7 @@ public final class JpaRealm implements Realm {
             throttle.clear(t, account.username());
             t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), null, null,
                     "reset" + (by == null ? "" : " by " + by));
-            revokeSessions(t, account, null, "password-reset");
+            sessions.revokeAll(t, account.id(), null, "password-reset");
             return true;
         });
     }
@@ -219,7 +222,7 @@ public final class JpaRealm implements Realm {
                 throttle.clear(t, account.username());
                 t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
                         "changed by the holder");
-                return new PasswordChange.Changed(revokeSessions(t, account, keep, "password-changed"));
+                return new PasswordChange.Changed(sessions.revokeAll(t, account.id(), keep, "password-changed"));
             });
         }
     }
@@ -238,7 +241,7 @@ public final class JpaRealm implements Realm {
                         account.username(), null, null, by == null ? null : "by " + by);
             }
             if (!enabled) {
-                revokeSessions(t, account, null, "account-disabled");
+                sessions.revokeAll(t, account.id(), null, "account-disabled");
             }
             return true;
         });
@@ -318,7 +321,7 @@ public final class JpaRealm implements Realm {
                     throttle.clear(t, name);
                     Accounts.storeRehash(t, account, rehash);
                     boolean newDevice = Devices.note(t, current, facts);
-                    OpenedSession session = openSession(t, current, facts, newDevice, attempt.failuresBefore());
+                    OpenedSession session = sessions.open(t, current, facts, newDevice, attempt.failuresBefore());
                     t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, current.id(), current.username(),
                             session.view().publicId(), facts.ip(), attempt.failuresBefore() == 0 ? null
                                     : "after " + attempt.failuresBefore() + " failed attempts");
@@ -352,7 +355,7 @@ public final class JpaRealm implements Realm {
             record Counted(SessionRow session, Attempt attempt) {
             }
             Counted counted = inTransaction(t -> {
-                SessionRow session = liveSession(t, hash, false);
+                SessionRow session = sessions.liveRow(t, hash, false);
                 if (session == null) {
                     return null;
                 }
@@ -380,14 +383,14 @@ public final class JpaRealm implements Realm {
             }
             return inTransaction(t -> {
                 AccountRow current = Accounts.stillAsRead(t, account);
-                SessionRow session = liveSession(t, hash, false);
+                SessionRow session = sessions.liveRow(t, hash, false);
                 if (current == null || session == null) {
                     return new LoginResult.Failed(); // ended, rotated or changed while we hashed
                 }
                 throttle.clear(t, current.username());
                 Accounts.storeRehash(t, account, rehash);
                 boolean newDevice = Devices.note(t, current, facts);
-                OpenedSession rotated = stampAndRotate(t, session, hash, facts);
+                OpenedSession rotated = sessions.reauthenticate(t, session, hash, facts);
                 if (rotated == null) {
                     return new LoginResult.Failed();
                 }
@@ -406,7 +409,7 @@ public final class JpaRealm implements Realm {
             if (account == null || !account.enabled()) {
                 throw new InvalidInputException("there is no enabled account with this id");
             }
-            return openSession(t, account, facts, Devices.note(t, account, facts), 0);
+            return sessions.open(t, account, facts, Devices.note(t, account, facts), 0);
         });
     }
 
@@ -421,10 +424,7 @@ public final class JpaRealm implements Realm {
         // request. Only when something must be written (last-seen is due, or an expired session must be marked)
         // does resolve run again as a transaction, which looks again before it writes.
         Read read = transactions.read(t -> {
-            Lookup found = sessionBy(t, "s.tokenHash", hash, false);
-            if (found == null) {
-                found = sessionBy(t, "s.prevTokenHash", hash, true);
-            }
+            Lookup found = sessions.find(t, hash, true);
             if (found == null) {
                 return Read.answer(Optional.empty());
             }
@@ -433,27 +433,23 @@ public final class JpaRealm implements Realm {
             if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), t.now)) {
                 return Read.WRITE_NEEDED;
             }
-            return Read.answer(state == State.LIVE ? Optional.of(view(found, s.lastSeenAt())) : Optional.empty());
+            return Read.answer(state == State.LIVE ? Optional.of(sessions.view(found, s.lastSeenAt()))
+                    : Optional.empty());
         });
         if (read.answer() != null) {
             return read.answer();
         }
         return inTransaction(t -> {
-            Lookup found = lookup(t, hash, true);
+            Lookup found = sessions.findLive(t, hash, true);
             if (found == null) {
                 return Optional.empty();
             }
             SessionRow s = found.session();
-            Instant lastSeen = s.lastSeenAt();
-            if (rules.touchDue(s.lastSeenAt(), t.now)) {
-                // conditional on the value read, so that of several concurrent requests only one writes
-                t.db.createMutationQuery("update Session s set s.lastSeenAt = :now"
-                                + " where s.id = :id and s.lastSeenAt = :old")
-                        .setParameter("now", t.now).setParameter("id", s.id()).setParameter("old", lastSeen)
-                        .executeUpdate();
-                lastSeen = t.now;
+            if (!rules.touchDue(s.lastSeenAt(), t.now)) {
+                return Optional.of(sessions.view(found, s.lastSeenAt()));
             }
-            return Optional.of(view(found, lastSeen));
+            sessions.touch(t, s);
+            return Optional.of(sessions.view(found, t.now));
         });
     }
 
@@ -466,13 +462,6 @@ public final class JpaRealm implements Realm {
         }
     }
 
-    /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
-    private SessionView view(Lookup found, Instant lastSeenAfter) {
-        SessionRow s = found.session();
-        Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return rules.view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
-    }
-
     @Override
     public Optional<OpenedSession> rotate(String token) {
         if (!tokens.isWellFormed(token)) {
@@ -480,8 +469,8 @@ public final class JpaRealm implements Realm {
         }
         byte[] hash = tokens.hash(token);
         return inTransaction(t -> {
-            SessionRow session = liveSession(t, hash, false);
-            return session == null ? Optional.empty() : Optional.ofNullable(rotateRow(t, session, hash, null));
+            SessionRow session = sessions.liveRow(t, hash, false);
+            return session == null ? Optional.empty() : Optional.ofNullable(sessions.rotate(t, session, hash));
         });
     }
 
@@ -493,8 +482,9 @@ public final class JpaRealm implements Realm {
         }
         byte[] hash = tokens.hash(token);
         return inTransaction(t -> {
-            SessionRow session = liveSession(t, hash, false);
-            return session == null ? Optional.empty() : Optional.ofNullable(stampAndRotate(t, session, hash, facts));
+            SessionRow session = sessions.liveRow(t, hash, false);
+            return session == null ? Optional.empty()
+                    : Optional.ofNullable(sessions.reauthenticate(t, session, hash, facts));
         });
     }
 
@@ -506,8 +496,8 @@ public final class JpaRealm implements Realm {
         }
         byte[] hash = tokens.hash(token);
         return inTransaction(t -> {
-            SessionRow session = liveSession(t, hash, true); // the previous token, inside its grace, counts too
-            return session != null && revokeRow(t, session, why);
+            SessionRow session = sessions.liveRow(t, hash, true); // the previous token, inside its grace, counts too
+            return session != null && sessions.revoke(t, session, why);
         });
     }
 
@@ -517,11 +507,8 @@ public final class JpaRealm implements Realm {
         String why = reason(reason);
         return inTransaction(t -> {
             // scoped to the account: a public id of someone else's session revokes nothing
-            SessionRow session = t.db.createSelectionQuery(Rows.SESSION_SELECT
-                            + "where s.accountId = :a and s.publicId = :p", Object[].class)
-                    .setParameter("a", accountId).setParameter("p", id)
-                    .getResultList().stream().findFirst().map(SessionRow::of).orElse(null);
-            return session != null && checkLive(t, session, false) && revokeRow(t, session, why);
+            SessionRow session = sessions.ofAccount(t, accountId, id);
+            return session != null && sessions.isLive(t, session, false) && sessions.revoke(t, session, why);
         });
     }
 
@@ -530,7 +517,7 @@ public final class JpaRealm implements Realm {
         String why = reason(reason);
         return inTransaction(t -> {
             AccountRow account = Accounts.byId(t, accountId);
-            return account == null ? 0 : revokeSessions(t, account, null, why);
+            return account == null ? 0 : sessions.revokeAll(t, account.id(), null, why);
         });
     }
 
@@ -540,67 +527,23 @@ public final class JpaRealm implements Realm {
         String why = reason(reason);
         return inTransaction(t -> {
             AccountRow account = Accounts.byId(t, accountId);
-            return account == null ? 0 : revokeSessions(t, account, keep, why);
+            return account == null ? 0 : sessions.revokeAll(t, account.id(), keep, why);
         });
     }
 
     @Override
     public List<SessionView> listSessions(long accountId) {
-        return inTransaction(t -> {
-            List<SessionRow> live = new ArrayList<>();
-            for (Object[] c : t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
-                            + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
-                    .setParameter("a", accountId).getResultList()) {
-                SessionRow s = SessionRow.of(c);
-                if (rules.state(s, t.now, false) == State.LIVE) {
-                    live.add(s);
-                }
-            }
-            if (live.isEmpty()) {
-                return List.of();
-            }
-            Set<String> roles = Grants.activeRoles(t, accountId);
-            return live.stream()
-                    .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
-                    .toList();
-        });
+        return inTransaction(t -> sessions.listLive(t, accountId));
     }
 
     @Override
     public PurgeResult purge(int batchSize) {
         Checks.range(batchSize, 1, 10_000, "purge batch size");
-        int sessions = purgeInBatches(batchSize, "select s.id from Session s where s.revokedAt is not null"
-                        + " or s.absoluteExpiresAt <= :now or s.lastSeenAt <= :idle or s.createdAt <= :absolute",
-                "delete from Session s where s.id in (:ids)",
-                (q, now) -> q.setParameter("now", now).setParameter("idle", now.minus(settings.idleTimeout()))
-                        .setParameter("absolute", now.minus(settings.absoluteTimeout())));
+        int expired = Purge.inBatches(transactions, batchSize, sessions::deleteAged);
         int counters = Purge.inBatches(transactions, batchSize, throttle::deleteAged);
         int events = Purge.inBatches(transactions, batchSize,
                 (t, size) -> AuditLog.deleteOlderThan(t, t.now.minus(settings.auditRetention()), size));
-        return new PurgeResult(sessions, counters, events);
-    }
-
-    private interface Binder {
-        void bind(org.hibernate.query.SelectionQuery<?> query, Instant now);
-    }
-
-    /** Deletes what {@code select} finds, {@code batchSize} rows per transaction, until a batch comes back short. */
-    private int purgeInBatches(int batchSize, String select, String delete, Binder binder) {
-        int total = 0;
-        while (true) {
-            int[] found = new int[1];
-            total += inTransaction(t -> {
-                var query = t.db.createSelectionQuery(select, Object.class);
-                binder.bind(query, t.now);
-                List<Object> ids = query.setMaxResults(batchSize).getResultList();
-                found[0] = ids.size();
-                return ids.isEmpty() ? 0
-                        : t.db.createMutationQuery(delete).setParameterList("ids", ids).executeUpdate();
-            });
-            if (found[0] < batchSize) {
-                return total;
-            }
-        }
+        return new PurgeResult(expired, counters, events);
     }
 
     // =============================================================================================== audit
@@ -652,166 +595,6 @@ public final class JpaRealm implements Realm {
     }
 
     // ============================================================================ sessions: the mechanics
-
-    private record Lookup(SessionRow session, boolean previous, Set<String> roles) {
-    }
-
-    /**
-     * Finds the session a token hash stands for and judges it. An expired session met here is marked revoked
-     * (with the reason {@code idle-expired} or {@code absolute-expired}) and audited once.
-     *
-     * @param allowPrevious whether the token replaced by the last rotation counts, inside its grace
-     * @return the live session, or null
-     */
-    private Lookup lookup(Tx t, byte[] hash, boolean allowPrevious) {
-        // Two indexed equality lookups, the second only when the first misses, rather than one
-        // "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
-        Lookup found = sessionBy(t, "s.tokenHash", hash, false);
-        if (found == null && allowPrevious) {
-            found = sessionBy(t, "s.prevTokenHash", hash, true);
-        }
-        return found != null && checkLive(t, found.session(), found.previous()) ? found : null;
-    }
-
-    private SessionRow liveSession(Tx t, byte[] hash, boolean allowPrevious) {
-        Lookup found = lookup(t, hash, allowPrevious);
-        return found == null ? null : found.session();
-    }
-
-    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
-    private static Lookup sessionBy(Tx t, String column, byte[] hash, boolean previous) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
-                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Set<String> roles = new HashSet<>();
-        for (Object[] row : rows) {
-            if (row[17] != null) {
-                roles.add((String) row[17]);
-            }
-        }
-        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
-    }
-
-    private boolean checkLive(Tx t, SessionRow s, boolean previous) {
-        State state = rules.state(s, t.now, previous);
-        if (state.expired()) {
-            String reason = state.expiryReason();
-            if (markRevoked(t, s.id(), reason)) {
-                t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null, reason);
-            }
-        }
-        return state == State.LIVE;
-    }
-
-    private static boolean markRevoked(Tx t, long sessionId, String reason) {
-        return t.db.createMutationQuery("update Session s set s.revokedAt = :now, s.revokedReason = :reason"
-                        + " where s.id = :id and s.revokedAt is null")
-                .setParameter("now", t.now).setParameter("reason", reason).setParameter("id", sessionId)
-                .executeUpdate() == 1;
-    }
-
-    private static boolean revokeRow(Tx t, SessionRow s, String reason) {
-        if (!markRevoked(t, s.id(), reason)) {
-            return false;
-        }
-        t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
-        return true;
-    }
-
-    /**
-     * Revokes every unrevoked session of an account but {@code keepPublicId} (may be null), auditing each that was
-     * still live, and answers how many that were.
-     */
-    private int revokeSessions(Tx t, AccountRow account, String keepPublicId, String reason) {
-        List<SessionRow> open = t.db.createSelectionQuery(Rows.SESSION_SELECT
-                        + "where s.accountId = :a and s.revokedAt is null", Object[].class)
-                .setParameter("a", account.id()).getResultList().stream().map(SessionRow::of)
-                .filter(s -> !s.publicId().equals(keepPublicId)).toList();
-        int live = 0;
-        for (SessionRow s : open) {
-            // judged as if the account were enabled: it may have been disabled a moment ago in this transaction
-            SessionRow asEnabled = new SessionRow(s.id(), s.publicId(), s.accountId(), s.username(), true,
-                    s.createdAt(), s.lastSeenAt(), s.absoluteExpiresAt(), s.lastAuthenticatedAt(), s.ip(),
-                    s.userAgent(), s.deviceId(), s.newDevice(), s.failuresBeforeLogin(), s.prevValidUntil(),
-                    s.prevAuthenticatedAt(), s.revokedAt());
-            boolean wasLive = rules.state(asEnabled, t.now, false) == State.LIVE;
-            if (markRevoked(t, s.id(), wasLive ? reason : "expired")) {
-                if (wasLive) {
-                    live++;
-                    t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
-                }
-            }
-        }
-        return live;
-    }
-
-    private OpenedSession openSession(Tx t, AccountRow account, ClientFacts facts, boolean newDevice,
-                                      int failuresBefore) {
-        String token = tokens.newToken();
-        SessionEntity row = new SessionEntity();
-        row.publicId = TokenCodec.newPublicId();
-        row.tokenHash = tokens.hash(token);
-        row.accountId = account.id();
-        row.createdAt = t.now;
-        row.lastSeenAt = t.now;
-        row.absoluteExpiresAt = rules.absoluteExpiry(t.now);
-        row.lastAuthenticatedAt = t.now;
-        row.ip = facts.ip();
-        row.userAgent = facts.userAgent();
-        row.deviceId = facts.deviceId();
-        row.newDevice = newDevice;
-        row.failuresBeforeLogin = failuresBefore;
-        long id = (Long) t.db.insert(row);
-        t.audit(AuditEvent.Type.SESSION_OPENED, account.id(), account.username(), row.publicId, facts.ip(),
-                newDevice ? "new device" : null);
-        SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
-                row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
-                failuresBefore, null, null, null);
-        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, account.id()), t.now, t.now, facts, false));
-    }
-
-    /** Re-authentication: stamps now as the last authentication, records the client facts, and rotates. */
-    private OpenedSession stampAndRotate(Tx t, SessionRow session, byte[] oldHash, ClientFacts facts) {
-        OpenedSession rotated = rotateRow(t, session, oldHash, facts);
-        if (rotated != null) {
-            t.audit(AuditEvent.Type.REAUTHENTICATED, session.accountId(), session.username(), session.publicId(),
-                    facts.ip(), null);
-        }
-        return rotated;
-    }
-
-    /**
-     * Gives a session a new token. The old one keeps working until now + rotation grace, with the authentication
-     * stamp it had. With {@code stamp} non-null this is a re-authentication: last authenticated becomes now and the
-     * client facts are replaced. Conditional on the old hash, so that of two concurrent rotations one wins.
-     */
-    private OpenedSession rotateRow(Tx t, SessionRow s, byte[] oldHash, ClientFacts stamp) {
-        String token = tokens.newToken();
-        Instant authenticated = stamp == null ? s.lastAuthenticatedAt() : t.now;
-        ClientFacts facts = stamp == null ? clientOf(s) : stamp;
-        int updated = t.db.createMutationQuery("update Session s set s.tokenHash = :new, s.prevTokenHash = :old,"
-                        + " s.prevValidUntil = :until, s.prevAuthenticatedAt = :prevAuth,"
-                        + " s.lastAuthenticatedAt = :auth, s.lastSeenAt = :now, s.ip = :ip, s.userAgent = :ua,"
-                        + " s.deviceId = :device where s.id = :id and s.tokenHash = :old and s.revokedAt is null")
-                .setParameter("new", tokens.hash(token)).setParameter("old", oldHash)
-                .setParameter("until", rules.graceEnd(t.now))
-                .setParameter("prevAuth", s.lastAuthenticatedAt()).setParameter("auth", authenticated)
-                .setParameter("now", t.now).setParameter("ip", facts.ip()).setParameter("ua", facts.userAgent())
-                .setParameter("device", facts.deviceId()).setParameter("id", s.id())
-                .executeUpdate();
-        if (updated != 1) {
-            return null;
-        }
-        t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
-                stamp == null ? null : "re-authenticated");
-        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated, facts, false));
-    }
-
-    private static ClientFacts clientOf(SessionRow s) {
-        return new ClientFacts(s.ip(), s.userAgent(), s.deviceId());
-    }
 
     private static String reason(String reason) {
         String why = Checks.optionalText(reason, Columns.REASON, "reason");

@@ -22,6 +22,9 @@ final class Rows {
     static final String SESSION_WITH_ROLES_SELECT = SESSION_COLUMNS + ", g.role from Session s join s.account a"
             + " left join RoleGrant g on g.accountId = s.accountId and " + SessionRules.ACTIVE_GRANT + " ";
 
+    /** The index of the role in a row of {@link #SESSION_WITH_ROLES_SELECT}. */
+    static final int ROLE_COLUMN = 17;
+
     /** A session row and its account's name and state. Holds only the token's hash, never the token. */
     record SessionRow(long id, String publicId, long accountId, String username, boolean enabled,
                       Instant createdAt, Instant lastSeenAt, Instant absoluteExpiresAt, Instant lastAuthenticatedAt,

@@ -107,6 +107,22 @@ final class SessionRules {
         return rotatedAt.plus(rotationGrace);
     }
 
+    /**
+     * The idle rule as a cut-off, for the purge's query: a session last seen at or before it is idle-expired at
+     * {@code now}.
+     */
+    Instant idleCutoff(Instant now) {
+        return now.minus(idleTimeout);
+    }
+
+    /**
+     * The configured absolute timeout as a cut-off, for the purge's query: a session opened at or before it is
+     * absolute-expired at {@code now}, whatever its stored expiry.
+     */
+    Instant openedCutoff(Instant now) {
+        return now.minus(absoluteTimeout);
+    }
+
     /** Whether last-seen, stored as {@code lastSeen}, is due to be written again at {@code now}. */
     boolean touchDue(Instant lastSeen, Instant now) {
         return Duration.between(lastSeen, now).compareTo(touchInterval) >= 0;

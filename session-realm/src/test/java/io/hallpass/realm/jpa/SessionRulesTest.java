@@ -166,6 +166,19 @@ class SessionRulesTest {
     }
 
     @Test
+    void thePurgesCutOffsMeetTheStateRulesToTheMicrosecond() {
+        Instant now = OPENED.plus(Duration.ofHours(5));
+        Instant idleCut = rules.idleCutoff(now);
+        assertEquals(State.IDLE_EXPIRED, rules.state(session(idleCut), now, false), "last seen at the cut-off");
+        assertEquals(State.LIVE, rules.state(session(idleCut.plus(MICRO)), now, false), "a microsecond after it");
+
+        Instant late = OPENED.plus(ABSOLUTE);
+        assertEquals(OPENED, rules.openedCutoff(late), "opened at the cut-off");
+        assertEquals(State.ABSOLUTE_EXPIRED, rules.state(session(late.minusSeconds(1)), late, false));
+        assertEquals(State.LIVE, rules.state(session(late.minusSeconds(1)), late.minus(MICRO), false));
+    }
+
+    @Test
     void onlyTheTwoExpiriesAreMarkedAndEachHasItsOwnReason() {
         assertEquals(EnumSet.of(State.IDLE_EXPIRED, State.ABSOLUTE_EXPIRED),
                 EnumSet.copyOf(List.of(State.values()).stream().filter(State::expired).toList()));

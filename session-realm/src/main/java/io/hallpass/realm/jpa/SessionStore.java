@@ -1,0 +1,265 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.ClientFacts;
+import io.hallpass.realm.OpenedSession;
+import io.hallpass.realm.SessionView;
+import io.hallpass.realm.jpa.Rows.AccountRow;
+import io.hallpass.realm.jpa.Rows.SessionRow;
+import io.hallpass.realm.jpa.SessionRules.State;
+import io.hallpass.realm.token.TokenCodec;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The only writer of {@code hp_session}: opens sessions, finds them by the hash of their current or previous token,
+ * rotates, touches last-seen, marks expired ones and revokes; whether a row is live is {@link SessionRules}'s to
+ * say. Every change is audited in the caller's transaction.
+ */
+final class SessionStore {
+
+    /** A session found by a token hash: the row, whether it was the previous token, and the account's active roles. */
+    record Lookup(SessionRow session, boolean previous, Set<String> roles) {
+    }
+
+    private final TokenCodec tokens;
+    private final SessionRules rules;
+
+    SessionStore(TokenCodec tokens, SessionRules rules) {
+        this.tokens = tokens;
+        this.rules = rules;
+    }
+
+    // ================================================================================================= reads
+
+    /**
+     * The session a token hash stands for, unjudged and without writing anything (so it may run outside a
+     * transaction): found by its current token, else (when {@code allowPrevious}) by the one its last rotation
+     * replaced. Two indexed equality lookups, the second only when the first misses, rather than one
+     * "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
+     */
+    Lookup find(Tx t, byte[] hash, boolean allowPrevious) {
+        Lookup found = byTokenHash(t, "s.tokenHash", hash, false);
+        return found == null && allowPrevious ? byTokenHash(t, "s.prevTokenHash", hash, true) : found;
+    }
+
+    /**
+     * The live session a token hash stands for, or null. An expired session met here is marked revoked (with the
+     * reason {@code idle-expired} or {@code absolute-expired}) and audited once.
+     */
+    Lookup findLive(Tx t, byte[] hash, boolean allowPrevious) {
+        Lookup found = find(t, hash, allowPrevious);
+        return found != null && isLive(t, found.session(), found.previous()) ? found : null;
+    }
+
+    /** The row of {@link #findLive}, or null. */
+    SessionRow liveRow(Tx t, byte[] hash, boolean allowPrevious) {
+        Lookup found = findLive(t, hash, allowPrevious);
+        return found == null ? null : found.session();
+    }
+
+    /** A session of an account by public id, or null: scoped to the account, so someone else's id finds nothing. */
+    SessionRow ofAccount(Tx t, long accountId, String publicId) {
+        return t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a and s.publicId = :p",
+                        Object[].class)
+                .setParameter("a", accountId).setParameter("p", publicId)
+                .getResultList().stream().findFirst().map(SessionRow::of).orElse(null);
+    }
+
+    /** An account's live sessions, newest first. */
+    List<SessionView> listLive(Tx t, long accountId) {
+        List<SessionRow> live = t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
+                        + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
+                .setParameter("a", accountId).getResultList().stream().map(SessionRow::of)
+                .filter(s -> rules.state(s, t.now, false) == State.LIVE).toList();
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        Set<String> roles = Grants.activeRoles(t, accountId);
+        return live.stream()
+                .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
+                .toList();
+    }
+
+    /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
+    SessionView view(Lookup found, Instant lastSeenAfter) {
+        SessionRow s = found.session();
+        Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
+        return rules.view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
+    }
+
+    // ================================================================================================ writes
+
+    /** Opens a session for an account (checked enabled by the caller) and hands out its only token. */
+    OpenedSession open(Tx t, AccountRow account, ClientFacts facts, boolean newDevice, int failuresBefore) {
+        String token = tokens.newToken();
+        SessionEntity row = new SessionEntity();
+        row.publicId = TokenCodec.newPublicId();
+        row.tokenHash = tokens.hash(token);
+        row.accountId = account.id();
+        row.createdAt = t.now;
+        row.lastSeenAt = t.now;
+        row.absoluteExpiresAt = rules.absoluteExpiry(t.now);
+        row.lastAuthenticatedAt = t.now;
+        row.ip = facts.ip();
+        row.userAgent = facts.userAgent();
+        row.deviceId = facts.deviceId();
+        row.newDevice = newDevice;
+        row.failuresBeforeLogin = failuresBefore;
+        long id = (Long) t.db.insert(row);
+        t.audit(AuditEvent.Type.SESSION_OPENED, account.id(), account.username(), row.publicId, facts.ip(),
+                newDevice ? "new device" : null);
+        SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
+                row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
+                failuresBefore, null, null, null);
+        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, account.id()), t.now, t.now, facts,
+                false));
+    }
+
+    /**
+     * Writes last-seen as now, if it is still what {@code s} read: of several concurrent requests only one writes.
+     */
+    void touch(Tx t, SessionRow s) {
+        t.db.createMutationQuery("update Session s set s.lastSeenAt = :now where s.id = :id and s.lastSeenAt = :old")
+                .setParameter("now", t.now).setParameter("id", s.id()).setParameter("old", s.lastSeenAt())
+                .executeUpdate();
+    }
+
+    /**
+     * Gives a session a new token; null if another rotation won. The old one keeps working for the rotation grace,
+     * with the authentication stamp it had.
+     */
+    OpenedSession rotate(Tx t, SessionRow session, byte[] oldHash) {
+        return rotate(t, session, oldHash, null);
+    }
+
+    /**
+     * Re-authentication: stamps now as the last authentication, records the client facts, and rotates; null if
+     * another rotation won.
+     */
+    OpenedSession reauthenticate(Tx t, SessionRow session, byte[] oldHash, ClientFacts facts) {
+        OpenedSession rotated = rotate(t, session, oldHash, facts);
+        if (rotated != null) {
+            t.audit(AuditEvent.Type.REAUTHENTICATED, session.accountId(), session.username(), session.publicId(),
+                    facts.ip(), null);
+        }
+        return rotated;
+    }
+
+    /**
+     * Gives a session a new token. The old one keeps working until now + rotation grace, with the authentication
+     * stamp it had. With {@code stamp} non-null this is a re-authentication: last authenticated becomes now and the
+     * client facts are replaced. Conditional on the old hash, so that of two concurrent rotations one wins.
+     */
+    private OpenedSession rotate(Tx t, SessionRow s, byte[] oldHash, ClientFacts stamp) {
+        String token = tokens.newToken();
+        Instant authenticated = stamp == null ? s.lastAuthenticatedAt() : t.now;
+        ClientFacts facts = stamp == null ? clientOf(s) : stamp;
+        int updated = t.db.createMutationQuery("update Session s set s.tokenHash = :new, s.prevTokenHash = :old,"
+                        + " s.prevValidUntil = :until, s.prevAuthenticatedAt = :prevAuth,"
+                        + " s.lastAuthenticatedAt = :auth, s.lastSeenAt = :now, s.ip = :ip, s.userAgent = :ua,"
+                        + " s.deviceId = :device where s.id = :id and s.tokenHash = :old and s.revokedAt is null")
+                .setParameter("new", tokens.hash(token)).setParameter("old", oldHash)
+                .setParameter("until", rules.graceEnd(t.now))
+                .setParameter("prevAuth", s.lastAuthenticatedAt()).setParameter("auth", authenticated)
+                .setParameter("now", t.now).setParameter("ip", facts.ip()).setParameter("ua", facts.userAgent())
+                .setParameter("device", facts.deviceId()).setParameter("id", s.id())
+                .executeUpdate();
+        if (updated != 1) {
+            return null;
+        }
+        t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
+                stamp == null ? null : "re-authenticated");
+        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated,
+                facts, false));
+    }
+
+    /**
+     * Whether a session is live at {@code t.now}; one that has expired is marked revoked (with the reason
+     * {@code idle-expired} or {@code absolute-expired}) and audited, once.
+     */
+    boolean isLive(Tx t, SessionRow s, boolean previous) {
+        State state = rules.state(s, t.now, previous);
+        if (state.expired() && markRevoked(t, s, state.expiryReason())) {
+            t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null,
+                    state.expiryReason());
+        }
+        return state == State.LIVE;
+    }
+
+    /** Revokes a live session and audits it; false if it was revoked meanwhile. */
+    boolean revoke(Tx t, SessionRow s, String reason) {
+        if (!markRevoked(t, s, reason)) {
+            return false;
+        }
+        t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
+        return true;
+    }
+
+    /**
+     * Revokes every unrevoked session of an account but {@code keepPublicId} (may be null), auditing each that was
+     * still live, and answers how many that were.
+     */
+    int revokeAll(Tx t, long accountId, String keepPublicId, String reason) {
+        List<SessionRow> open = t.db.createSelectionQuery(Rows.SESSION_SELECT
+                        + "where s.accountId = :a and s.revokedAt is null", Object[].class)
+                .setParameter("a", accountId).getResultList().stream().map(SessionRow::of)
+                .filter(s -> !s.publicId().equals(keepPublicId)).toList();
+        int live = 0;
+        for (SessionRow s : open) {
+            // judged as if the account were enabled: it may have been disabled a moment ago in this transaction
+            boolean wasLive = rules.state(asEnabled(s), t.now, false) == State.LIVE;
+            if (markRevoked(t, s, wasLive ? reason : "expired") && wasLive) {
+                live++;
+                t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
+            }
+        }
+        return live;
+    }
+
+    /** Deletes one batch of sessions that are revoked or, by {@link SessionRules}, expired. */
+    Purge.Batch deleteAged(Tx t, int batchSize) {
+        return Purge.deleteFound(t, t.db.createSelectionQuery("select s.id from Session s where s.revokedAt is not null"
+                        + " or s.absoluteExpiresAt <= :now or s.lastSeenAt <= :idle or s.createdAt <= :absolute",
+                        Object.class).setParameter("now", t.now).setParameter("idle", rules.idleCutoff(t.now))
+                        .setParameter("absolute", rules.openedCutoff(t.now)),
+                "delete from Session s where s.id in (:ids)", batchSize);
+    }
+
+    // ============================================================================================== helpers
+
+    private static boolean markRevoked(Tx t, SessionRow s, String reason) {
+        return t.db.createMutationQuery("update Session s set s.revokedAt = :now, s.revokedReason = :reason"
+                        + " where s.id = :id and s.revokedAt is null")
+                .setParameter("now", t.now).setParameter("reason", reason).setParameter("id", s.id())
+                .executeUpdate() == 1;
+    }
+
+    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
+    private static Lookup byTokenHash(Tx t, String column, byte[] hash, boolean previous) {
+        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
+                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Set<String> roles = new HashSet<>();
+        for (Object[] row : rows) {
+            if (row[Rows.ROLE_COLUMN] != null) {
+                roles.add((String) row[Rows.ROLE_COLUMN]);
+            }
+        }
+        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
+    }
+
+    private static SessionRow asEnabled(SessionRow s) {
+        return new SessionRow(s.id(), s.publicId(), s.accountId(), s.username(), true, s.createdAt(), s.lastSeenAt(),
+                s.absoluteExpiresAt(), s.lastAuthenticatedAt(), s.ip(), s.userAgent(), s.deviceId(), s.newDevice(),
+                s.failuresBeforeLogin(), s.prevValidUntil(), s.prevAuthenticatedAt(), s.revokedAt());
+    }
+
+    private static ClientFacts clientOf(SessionRow s) {
+        return new ClientFacts(s.ip(), s.userAgent(), s.deviceId());
+    }
+}
