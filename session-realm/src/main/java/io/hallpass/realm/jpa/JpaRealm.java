@@ -22,6 +22,12 @@ import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.jpa.SessionRules.State;
 import io.hallpass.realm.jpa.SessionStore.Lookup;
+import io.hallpass.realm.jpa.PasswordProtocol.Answers;
+import io.hallpass.realm.jpa.PasswordProtocol.Attempt;
+import io.hallpass.realm.jpa.PasswordProtocol.Check;
+import io.hallpass.realm.jpa.PasswordProtocol.Claim;
+import io.hallpass.realm.jpa.PasswordProtocol.Failure;
+import io.hallpass.realm.jpa.PasswordProtocol.Match;
 import io.hallpass.realm.password.PasswordHasher;
 import io.hallpass.realm.password.PasswordHasher.Verdict;
 import io.hallpass.realm.password.PasswordRules;
@@ -59,9 +65,6 @@ public final class JpaRealm implements Realm {
 
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
 
-    /** How long administrative operations (create, reset) wait for a hashing permit before giving up. */
-    private static final Duration ADMIN_HASHING_WAIT = Duration.ofSeconds(30);
-
     private final RealmSettings settings;
     private final Clock clock;
     private final Database database;
@@ -71,6 +74,7 @@ public final class JpaRealm implements Realm {
     private final SessionRules rules;
     private final LoginThrottle throttle;
     private final SessionStore sessions;
+    private final PasswordProtocol passwords;
 
     private JpaRealm(RealmSettings settings, Database database) {
         this.settings = settings;
@@ -82,6 +86,7 @@ public final class JpaRealm implements Realm {
         this.rules = SessionRules.of(settings);
         this.throttle = new LoginThrottle(settings, database.schema);
         this.sessions = new SessionStore(tokens, rules);
+        this.passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class JpaRealm implements Realm {
     public AccountView createAccount(String username, String password) {
         String name = Usernames.normalise(username);
         byte[] secret = PasswordRules.newPassword(password);
-        String phc = hashForAdministration(secret);
+        String phc = passwords.hashForAdministration(secret);
         return inTransaction(t -> {
             if (Accounts.byName(t, name) != null) {
                 throw new DuplicateUsernameException(name);
@@ -164,7 +169,7 @@ public final class JpaRealm implements Realm {
     public boolean setPassword(long accountId, String newPassword, String actor) {
         byte[] secret = PasswordRules.newPassword(newPassword);
         String by = Checks.optionalText(actor, Columns.ACTOR, "actor");
-        String phc = hashForAdministration(secret);
+        String phc = passwords.hashForAdministration(secret);
         return inTransaction(t -> {
             AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_WRITE);
             if (account == null) {
@@ -186,45 +191,33 @@ public final class JpaRealm implements Realm {
         byte[] current = PasswordRules.presented(currentPassword, "current password");
         byte[] next = PasswordRules.newPassword(newPassword);
         String keep = keepSessionPublicId == null ? null : Checks.publicId(keepSessionPublicId, "session public id");
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
-            if (permit == null) {
-                return new PasswordChange.Busy();
-            }
-            Attempt attempt = inTransaction(t -> {
+        return passwords.check(current, Answers.PASSWORD_CHANGE, new Check<>() {
+            @Override
+            public Claim claim(Tx t) {
                 AccountRow account = Accounts.byId(t, accountId);
-                if (account == null || !account.enabled()) {
-                    return null;
-                }
-                return Attempt.of(throttle.count(t, account.username()), account);
-            });
-            if (attempt == null) {
-                return new PasswordChange.Rejected();
+                return account == null || !account.enabled() ? null : new Claim(account.username(), account, null);
             }
-            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
-                return new PasswordChange.Locked(attempt.lockedUntil());
+
+            @Override
+            public byte[] newPassword() {
+                return next;
             }
-            AccountRow account = attempt.account();
-            Verdict verdict = verify(current, account);
-            if (verdict != Verdict.MATCH) {
-                inTransaction(t -> {
-                    recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), null,
-                            "password change: wrong current password");
-                    return null;
-                });
-                return new PasswordChange.Rejected();
+
+            @Override
+            public Failure failure(Attempt attempt, Verdict verdict) {
+                return new Failure(AuditEvent.Type.REAUTH_FAILED, null, "password change: wrong current password",
+                        null);
             }
-            String phc = hasher.hash(next);
-            return inTransaction(t -> {
-                if (Accounts.stillAsRead(t, account) == null) {
-                    return new PasswordChange.Rejected(); // disabled or changed by someone else meanwhile
-                }
-                Accounts.setPasswordHash(t, accountId, phc);
-                throttle.clear(t, account.username());
+
+            @Override
+            public PasswordChange succeed(Tx t, Match match) {
+                AccountRow account = match.current();
+                Accounts.setPasswordHash(t, accountId, match.newHash());
                 t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
                         "changed by the holder");
-                return new PasswordChange.Changed(sessions.revokeAll(t, account.id(), keep, "password-changed"));
-            });
-        }
+                return new PasswordChange.Changed(sessions.revokeAll(t, accountId, keep, "password-changed"));
+            }
+        });
     }
 
     @Override
@@ -296,47 +289,41 @@ public final class JpaRealm implements Realm {
         String name = Usernames.normalise(username);
         byte[] secret = PasswordRules.presented(password, "password");
         ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
-            if (permit == null) {
-                return new LoginResult.Busy();
+        return passwords.check(secret, Answers.LOGIN, new Check<>() {
+            @Override
+            public Claim claim(Tx t) {
+                return new Claim(name, null, null); // the account is read after counting
             }
-            // 1. count the attempt before verifying, so that parallel guesses can not pass the threshold
-            Attempt attempt = inTransaction(t -> Attempt.of(throttle.count(t, name), Accounts.byName(t, name)));
-            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
-                return new LoginResult.Locked(attempt.lockedUntil());
+
+            @Override
+            public AccountRow account(Tx t, Claim claim) {
+                return Accounts.byName(t, name);
             }
-            // 2. hash with no connection held; unknown names and disabled accounts cost the same
-            AccountRow account = attempt.account();
-            Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
-            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
-            // 3. write the outcome, re-checking what step 1 read
-            if (verdict == Verdict.MATCH) {
-                return inTransaction(t -> {
-                    AccountRow current = Accounts.stillAsRead(t, account);
-                    if (current == null) {
-                        recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt, account.username(), facts.ip(),
-                                "account changed during login");
-                        return new LoginResult.Failed();
-                    }
-                    throttle.clear(t, name);
-                    Accounts.storeRehash(t, account, rehash);
-                    boolean newDevice = Devices.note(t, current, facts);
-                    OpenedSession session = sessions.open(t, current, facts, newDevice, attempt.failuresBefore());
-                    t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, current.id(), current.username(),
-                            session.view().publicId(), facts.ip(), attempt.failuresBefore() == 0 ? null
-                                    : "after " + attempt.failuresBefore() + " failed attempts");
-                    return new LoginResult.Success(session, newDevice, attempt.failuresBefore());
-                });
+
+            @Override
+            public Failure failure(Attempt attempt, Verdict verdict) {
+                AccountRow account = attempt.account();
+                String reason = account == null ? "unknown username" : !account.enabled() ? "account disabled"
+                        : verdict == Verdict.CORRUPT ? "stored password hash unreadable" : "wrong password";
+                return new Failure(AuditEvent.Type.LOGIN_FAILED, facts.ip(), reason, null);
             }
-            String reason = account == null ? "unknown username" : !account.enabled() ? "account disabled"
-                    : verdict == Verdict.CORRUPT ? "stored password hash unreadable" : "wrong password";
-            inTransaction(t -> {
-                recordFailure(t, AuditEvent.Type.LOGIN_FAILED, attempt,
-                        account == null ? unknownUsername(name) : account.username(), facts.ip(), reason);
-                return null;
-            });
-            return new LoginResult.Failed();
-        }
+
+            @Override
+            public LoginResult succeed(Tx t, Match match) {
+                AccountRow account = match.current();
+                int failuresBefore = match.attempt().count().failuresBefore();
+                boolean newDevice = Devices.note(t, account, facts);
+                OpenedSession session = sessions.open(t, account, facts, newDevice, failuresBefore);
+                t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, account.id(), account.username(), session.view().publicId(),
+                        facts.ip(), failuresBefore == 0 ? null : "after " + failuresBefore + " failed attempts");
+                return new LoginResult.Success(session, newDevice, failuresBefore);
+            }
+
+            @Override
+            public Failure changedMeanwhile(Attempt attempt) {
+                return new Failure(AuditEvent.Type.LOGIN_FAILED, facts.ip(), "account changed during login", null);
+            }
+        });
     }
 
     @Override
@@ -347,56 +334,37 @@ public final class JpaRealm implements Realm {
             return new LoginResult.Failed();
         }
         byte[] hash = tokens.hash(token);
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(settings.hashingWait())) {
-            if (permit == null) {
-                return new LoginResult.Busy();
+        return passwords.check(secret, Answers.LOGIN, new Check<>() {
+            @Override
+            public Claim claim(Tx t) {
+                // only the current token may re-authenticate: a token inside its grace must never gain a new stamp
+                SessionRow session = sessions.liveRow(t, hash, false);
+                return session == null ? null : new Claim(session.username(), null, session);
             }
-            // Only the current token may re-authenticate: a token inside its grace must never gain a new stamp.
-            record Counted(SessionRow session, Attempt attempt) {
+
+            @Override
+            public AccountRow account(Tx t, Claim claim) {
+                return Accounts.byId(t, claim.session().accountId());
             }
-            Counted counted = inTransaction(t -> {
+
+            @Override
+            public Failure failure(Attempt attempt, Verdict verdict) {
+                return new Failure(AuditEvent.Type.REAUTH_FAILED, facts.ip(), "wrong password",
+                        attempt.claim().session().publicId());
+            }
+
+            @Override
+            public LoginResult succeed(Tx t, Match match) {
                 SessionRow session = sessions.liveRow(t, hash, false);
                 if (session == null) {
-                    return null;
+                    return null; // ended or rotated while we hashed
                 }
-                LoginThrottle.Count count = throttle.count(t, session.username());
-                Attempt attempt = Attempt.of(count, Accounts.byId(t, session.accountId()));
-                return new Counted(session, attempt);
-            });
-            if (counted == null) {
-                return new LoginResult.Failed();
-            }
-            Attempt attempt = counted.attempt();
-            if (attempt.lockedUntil() != null && !attempt.lockedNow()) {
-                return new LoginResult.Locked(attempt.lockedUntil());
-            }
-            AccountRow account = attempt.account();
-            Verdict verdict = verify(secret, account);
-            String rehash = verdict == Verdict.MATCH ? rehashIfWeaker(secret, account) : null;
-            if (verdict != Verdict.MATCH) {
-                inTransaction(t -> {
-                    recordFailure(t, AuditEvent.Type.REAUTH_FAILED, attempt, account.username(), facts.ip(),
-                            "wrong password", counted.session().publicId());
-                    return null;
-                });
-                return new LoginResult.Failed();
-            }
-            return inTransaction(t -> {
-                AccountRow current = Accounts.stillAsRead(t, account);
-                SessionRow session = sessions.liveRow(t, hash, false);
-                if (current == null || session == null) {
-                    return new LoginResult.Failed(); // ended, rotated or changed while we hashed
-                }
-                throttle.clear(t, current.username());
-                Accounts.storeRehash(t, account, rehash);
-                boolean newDevice = Devices.note(t, current, facts);
+                boolean newDevice = Devices.note(t, match.current(), facts);
                 OpenedSession rotated = sessions.reauthenticate(t, session, hash, facts);
-                if (rotated == null) {
-                    return new LoginResult.Failed();
-                }
-                return new LoginResult.Success(rotated, newDevice, attempt.failuresBefore());
-            });
-        }
+                return rotated == null ? new LoginResult.Failed()
+                        : new LoginResult.Success(rotated, newDevice, match.attempt().count().failuresBefore());
+            }
+        });
     }
 
     // ============================================================================================ sessions
@@ -606,63 +574,6 @@ public final class JpaRealm implements Realm {
     private static AccountView accountView(Tx t, AccountRow a) {
         return new AccountView(a.id(), a.username(), a.enabled(), Grants.activeRoles(t, a.id()), a.createdAt(),
                 a.passwordChangedAt());
-    }
-
-    private String hashForAdministration(byte[] secret) {
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(ADMIN_HASHING_WAIT)) {
-            if (permit == null) {
-                throw new RealmException("password hashing stayed saturated for " + ADMIN_HASHING_WAIT.toSeconds()
-                        + " s; try again later");
-            }
-            return hasher.hash(secret);
-        }
-    }
-
-    private Verdict verify(byte[] secret, AccountRow account) {
-        Verdict verdict = hasher.verify(secret, account.passwordHash());
-        if (verdict == Verdict.CORRUPT) {
-            LOG.log(Level.WARNING, "the stored password hash of account " + account.id()
-                    + " can not be read; its password can not be verified until it is reset");
-        }
-        return verdict;
-    }
-
-    /** A new hash at the configured cost, if the stored one is weaker; made while the caller holds its permit. */
-    private String rehashIfWeaker(byte[] secret, AccountRow account) {
-        return hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
-    }
-
-    private Verdict dummy(byte[] secret) {
-        hasher.verifyDummy(secret);
-        return Verdict.MISMATCH;
-    }
-
-    /** How an attempt on a username was counted, and the account it named (null if none). */
-    private record Attempt(Instant lockedUntil, boolean lockedNow, int failuresBefore, AccountRow account) {
-        static Attempt of(LoginThrottle.Count count, AccountRow account) {
-            return new Attempt(count.lockedUntil(), count.lockedNow(), count.failuresBefore(), account);
-        }
-    }
-
-    private static void recordFailure(Tx t, AuditEvent.Type type, Attempt attempt, String username, String ip,
-                                      String reason) {
-        recordFailure(t, type, attempt, username, ip, reason, null);
-    }
-
-    private static void recordFailure(Tx t, AuditEvent.Type type, Attempt attempt, String username, String ip,
-                                      String reason, String sessionPublicId) {
-        Long accountId = attempt.account() == null ? null : attempt.account().id();
-        t.audit(type, accountId, username, sessionPublicId, ip, reason);
-        if (attempt.lockedNow()) {
-            t.audit(AuditEvent.Type.LOGIN_LOCKED, accountId, username, sessionPublicId, ip,
-                    "locked until " + attempt.lockedUntil() + " after " + (attempt.failuresBefore() + 1)
-                            + " failed attempts");
-        }
-    }
-
-    /** The audit name of a username no account has: a short fingerprint, never what was typed. */
-    private static String unknownUsername(String normalisedName) {
-        return "unknown:" + TokenCodec.fingerprint(normalisedName, 12);
     }
 
 }

@@ -1,0 +1,245 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.LoginResult;
+import io.hallpass.realm.PasswordChange;
+import io.hallpass.realm.RealmException;
+import io.hallpass.realm.jpa.Rows.AccountRow;
+import io.hallpass.realm.jpa.Rows.SessionRow;
+import io.hallpass.realm.password.PasswordHasher;
+import io.hallpass.realm.password.PasswordHasher.Verdict;
+import io.hallpass.realm.token.TokenCodec;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How the realm checks a password, written once for login, re-authentication and password change, and the only
+ * place that takes a hashing permit:
+ * <ol>
+ *   <li>take a hashing permit, or answer busy (nothing counted);</li>
+ *   <li>in one transaction, read whose password it is and count the attempt under the counter's row lock, so that
+ *       parallel guesses can not pass the threshold; if the name is locked, answer locked without verifying;</li>
+ *   <li>with no connection held, verify the password against the account's hash, or against the dummy hash when
+ *       there is no usable account, so that unknown users and disabled accounts cost what a wrong password
+ *       costs; then, still holding the permit, rehash a weaker stored hash (or hash the new password);</li>
+ *   <li>in a second transaction, re-check that the account is still enabled with the hash that was verified, and
+ *       act (then clear the counter and store the rehash); or record the failure, and the lock it set.</li>
+ * </ol>
+ * What differs between the three is a {@link Check}; how each answers is an {@link Answers}.
+ */
+final class PasswordProtocol {
+
+    private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
+
+    /** How long administrative operations (create, reset) wait for a hashing permit before giving up. */
+    static final Duration ADMIN_HASHING_WAIT = Duration.ofSeconds(30);
+
+    /** How a kind of check answers, in its own result type. */
+    interface Answers<R> {
+        R busy();
+
+        R locked(Instant until);
+
+        R failed();
+
+        Answers<LoginResult> LOGIN = new Answers<>() {
+            @Override
+            public LoginResult busy() {
+                return new LoginResult.Busy();
+            }
+
+            @Override
+            public LoginResult locked(Instant until) {
+                return new LoginResult.Locked(until);
+            }
+
+            @Override
+            public LoginResult failed() {
+                return new LoginResult.Failed();
+            }
+        };
+
+        Answers<PasswordChange> PASSWORD_CHANGE = new Answers<>() {
+            @Override
+            public PasswordChange busy() {
+                return new PasswordChange.Busy();
+            }
+
+            @Override
+            public PasswordChange locked(Instant until) {
+                return new PasswordChange.Locked(until);
+            }
+
+            @Override
+            public PasswordChange failed() {
+                return new PasswordChange.Rejected();
+            }
+        };
+    }
+
+    /**
+     * Whose password is presented, as read before the attempt is counted.
+     *
+     * @param username the normalised username the attempt counts under
+     * @param account  the account, if it was read before counting (else see {@link Check#account})
+     * @param session  the session being re-authenticated, or null
+     */
+    record Claim(String username, AccountRow account, SessionRow session) {
+    }
+
+    /** The first transaction's outcome: the claim, how the attempt was counted, and the account (null if none). */
+    record Attempt(Claim claim, LoginThrottle.Count count, AccountRow account) {
+    }
+
+    /** A verified password, in the second transaction: the account as re-read, and the new password's hash if any. */
+    record Match(Attempt attempt, AccountRow current, String newHash) {
+    }
+
+    /** What is audited for a failed check (the username is the account's, or a fingerprint of an unknown one). */
+    record Failure(AuditEvent.Type type, String ip, String reason, String sessionPublicId) {
+    }
+
+    /** What one kind of password check does at the steps where the three differ. */
+    interface Check<R> {
+
+        /** First transaction, before counting: whose password it is; null answers failed and counts nothing. */
+        Claim claim(Tx t);
+
+        /** First transaction, after counting: the account whose password it is, or null if there is none. */
+        default AccountRow account(Tx t, Claim claim) {
+            return claim.account();
+        }
+
+        /**
+         * The new password to hash after a match (a password change), or null: the presented one stays, rehashed
+         * if its stored hash is weaker than the configured cost.
+         */
+        default byte[] newPassword() {
+            return null;
+        }
+
+        /** What to audit when the password did not match, or there was no usable account. */
+        Failure failure(Attempt attempt, Verdict verdict);
+
+        /**
+         * Second transaction, the account still as read: acts and answers. Null when something else the check read
+         * has changed meanwhile; then nothing is written but {@link #changedMeanwhile}'s audit row.
+         */
+        R succeed(Tx t, Match match);
+
+        /** What to audit when the account (or what else was read) changed while hashing; null: nothing. */
+        default Failure changedMeanwhile(Attempt attempt) {
+            return null;
+        }
+    }
+
+    private final Transactions transactions;
+    private final PasswordHasher hasher;
+    private final Duration hashingWait;
+    private final LoginThrottle throttle;
+
+    PasswordProtocol(Transactions transactions, PasswordHasher hasher, Duration hashingWait, LoginThrottle throttle) {
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.hashingWait = hashingWait;
+        this.throttle = throttle;
+    }
+
+    /** Runs the protocol for a presented password. */
+    <R> R check(byte[] secret, Answers<R> answers, Check<R> check) {
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(hashingWait)) {
+            if (permit == null) {
+                return answers.busy();
+            }
+            Attempt attempt = transactions.run(t -> {
+                Claim claim = check.claim(t);
+                if (claim == null) {
+                    return null;
+                }
+                LoginThrottle.Count count = throttle.count(t, claim.username());
+                return new Attempt(claim, count, check.account(t, claim));
+            });
+            if (attempt == null) {
+                return answers.failed();
+            }
+            if (attempt.count().refused()) {
+                return answers.locked(attempt.count().lockedUntil());
+            }
+            AccountRow account = attempt.account();
+            Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
+            if (verdict != Verdict.MATCH) {
+                Failure failure = check.failure(attempt, verdict);
+                transactions.run(t -> record(t, attempt, failure));
+                return answers.failed();
+            }
+            byte[] next = check.newPassword();
+            String newHash = next == null ? null : hasher.hash(next);
+            String rehash = next == null && hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
+            return transactions.run(t -> {
+                AccountRow current = Accounts.stillAsRead(t, account);
+                R answer = current == null ? null : check.succeed(t, new Match(attempt, current, newHash));
+                if (answer == null) {
+                    Failure changed = check.changedMeanwhile(attempt);
+                    if (changed != null) {
+                        record(t, attempt, changed);
+                    }
+                    return answers.failed();
+                }
+                throttle.clear(t, attempt.claim().username());
+                Accounts.storeRehash(t, account, rehash);
+                return answer;
+            });
+        }
+    }
+
+    /**
+     * Hashes a password set by an administrator (create, reset), waiting up to {@link #ADMIN_HASHING_WAIT} for a
+     * permit.
+     *
+     * @throws RealmException if no permit came free in time
+     */
+    String hashForAdministration(byte[] secret) {
+        try (PasswordHasher.Permit permit = hasher.tryAcquire(ADMIN_HASHING_WAIT)) {
+            if (permit == null) {
+                throw new RealmException("password hashing stayed saturated for " + ADMIN_HASHING_WAIT.toSeconds()
+                        + " s; try again later");
+            }
+            return hasher.hash(secret);
+        }
+    }
+
+    private Verdict verify(byte[] secret, AccountRow account) {
+        Verdict verdict = hasher.verify(secret, account.passwordHash());
+        if (verdict == Verdict.CORRUPT) {
+            LOG.log(Level.WARNING, "the stored password hash of account " + account.id()
+                    + " can not be read; its password can not be verified until it is reset");
+        }
+        return verdict;
+    }
+
+    private Verdict dummy(byte[] secret) {
+        hasher.verifyDummy(secret);
+        return Verdict.MISMATCH;
+    }
+
+    /** Audits a failed check, and the lock it set if it was the one that reached the threshold. */
+    private static Void record(Tx t, Attempt attempt, Failure failure) {
+        AccountRow account = attempt.account();
+        Long accountId = account == null ? null : account.id();
+        String username = account == null ? unknownUsername(attempt.claim().username()) : account.username();
+        t.audit(failure.type(), accountId, username, failure.sessionPublicId(), failure.ip(), failure.reason());
+        LoginThrottle.Count count = attempt.count();
+        if (count.lockedNow()) {
+            t.audit(AuditEvent.Type.LOGIN_LOCKED, accountId, username, failure.sessionPublicId(), failure.ip(),
+                    "locked until " + count.lockedUntil() + " after " + (count.failuresBefore() + 1)
+                            + " failed attempts");
+        }
+        return null;
+    }
+
+    /** The audit name of a username no account has: a short fingerprint, never what was typed. */
+    private static String unknownUsername(String normalisedName) {
+        return "unknown:" + TokenCodec.fingerprint(normalisedName, 12);
+    }
+}
