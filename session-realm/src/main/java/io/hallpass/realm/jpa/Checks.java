@@ -35,6 +35,12 @@ final class Checks {
         return io.hallpass.realm.ClientFacts.clip(value, max);
     }
 
+    /** Why a session is revoked: a short text given by the caller, or {@code revoked} if none. */
+    static String reason(String reason) {
+        String why = optionalText(reason, Columns.REASON, "reason");
+        return why == null ? "revoked" : why;
+    }
+
     static String publicId(String value, String name) {
         if (value == null) {
             throw new InvalidInputException(name + " is missing");

@@ -4,16 +4,31 @@
  *
  * <h2>How the pieces fit</h2>
  * <ul>
- *   <li>{@code JpaRealm} implements {@link io.hallpass.realm.Realm}. Each public method validates its arguments, then
- *       runs its work through {@code Transactions}: one transaction of a Hibernate {@code StatelessSession} (every
- *       statement explicit, no persistence context), retried whole when it loses a race with another node (a
- *       unique key, a deadlock), and otherwise turning every database failure into
- *       {@link io.hallpass.realm.RealmUnavailableException}. Audit rows are inserted by {@code Tx} in the same
- *       transaction as the change they describe and logged to {@code io.hallpass.audit} once it has committed.</li>
- *   <li>Operations that verify a password take three steps so that no connection is held while hashing: a short
- *       transaction counts the attempt (under a row lock on the lockout counter) and reads the account; the hash is
- *       checked with no transaction open; a second transaction writes the outcome after re-checking what the first
- *       read.</li>
+ *   <li>{@code JpaRealm} is a facade. {@code start} opens the {@code Database} (the HikariCP pool it owns for a JDBC
+ *       URL, {@code OwnedPool}; the shipped DDL, {@code Schema}; Hibernate, {@code Mapping}), wires the pieces below
+ *       and hands each call to the implementation of its role: {@code JpaSessionRealm}
+ *       ({@link io.hallpass.realm.SessionRealm}), {@code JpaCredentialRealm}
+ *       ({@link io.hallpass.realm.CredentialRealm}), {@code JpaAdminRealm} ({@link io.hallpass.realm.AdminRealm})
+ *       and {@code JpaAuditRealm} ({@link io.hallpass.realm.AuditRealm}). Each validates its arguments, then composes
+ *       the tables' owners in transactions.</li>
+ *   <li>{@code Transactions} runs each unit of work in one transaction of a Hibernate {@code StatelessSession}
+ *       (every statement explicit, no persistence context), judged at one instant of the clock; retries it whole
+ *       when it loses a race with another node (a unique key, a deadlock); and turns every other database failure
+ *       into {@link io.hallpass.realm.RealmUnavailableException}. {@code Tx} is one running transaction.</li>
+ *   <li>Each table has exactly one owner, the only code that writes it: {@code Accounts} ({@code hp_account},
+ *       with the row locks), {@code Grants} ({@code hp_role_grant}), {@code SessionStore} ({@code hp_session}),
+ *       {@code LoginThrottle} ({@code hp_login_throttle}, with the insert that can not fail),
+ *       {@code Devices} ({@code hp_known_device}) and {@code AuditLog} ({@code hp_audit_event}; {@code Tx.audit}
+ *       delegates to it). Owners that need configuration are instances, the others static. {@code Purge} asks each
+ *       owner for a batch of its aged rows at a time.</li>
+ *   <li>{@code SessionRules} is pure: whether a session is live at an instant (and if not, why), its idle and
+ *       absolute ends, when last-seen is due, which grants count. Everything that judges a session asks it.</li>
+ *   <li>{@code PasswordProtocol} is how a password is checked, written once for login, re-authentication and
+ *       password change: take a hashing permit (or answer busy); in one transaction count the attempt under the
+ *       counter's row lock and read the account (answer locked, unverified, past the threshold); verify with no
+ *       connection held, against a dummy hash when there is no usable account; rehash a weaker stored hash; then, in
+ *       a second transaction, re-check that the account is still enabled with the same hash and act, or record the
+ *       failure and the lock it set. Each of the three says only what differs, as a {@code Check}.</li>
  *   <li>The entities ({@code AccountEntity}, {@code RoleGrantEntity}, {@code SessionEntity},
  *       {@code LoginThrottleEntity}, {@code KnownDeviceEntity}, {@code AuditEventEntity}) name every table and
  *       column explicitly; reads use projections ({@code Rows}), never managed entities. {@code Mapping} is the one
@@ -21,5 +36,11 @@
  *   <li>{@code Schema} holds the shipped DDL ({@code io/hallpass/realm/ddl/*.sql}) and runs it for
  *       {@link io.hallpass.realm.SchemaAction#CREATE_IF_MISSING}; Hibernate's schema validation then checks it.</li>
  * </ul>
+ *
+ * <h2>Resolve</h2>
+ * {@code resolve} is the hot path: it reads with one auto-committed statement (the session by the hash of its
+ * current token, else of its previous one, joined with its account and the account's active grants) and opens a
+ * transaction only when it has something to write: last-seen once the touch interval has passed, or an expired
+ * session to mark.
  */
 package io.hallpass.realm.jpa;
