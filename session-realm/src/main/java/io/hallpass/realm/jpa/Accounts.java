@@ -79,8 +79,10 @@ final class Accounts {
         }
     }
 
+    /** Enables or disables an account; every session of it resolves differently from now on. */
     static void setEnabled(Tx t, long accountId, boolean enabled) {
         t.db.createMutationQuery("update Account a set a.enabled = :e where a.id = :id")
                 .setParameter("e", enabled).setParameter("id", accountId).executeUpdate();
+        t.sessionsChanged(SessionChange.ofAccount(accountId, enabled ? "account-enabled" : "account-disabled"));
     }
 }

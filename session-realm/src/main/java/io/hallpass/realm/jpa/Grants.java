@@ -59,11 +59,16 @@ final class Grants {
             grant.grantedBy = by;
             t.db.insert(grant); // a concurrent grant of the same role wins the unique key; retried as update
         }
+        t.sessionsChanged(SessionChange.ofAccount(accountId, "role-granted"));
     }
 
     /** Deletes a grant; false if the account did not hold it. */
     static boolean revoke(Tx t, long accountId, String role) {
-        return t.db.createMutationQuery("delete from RoleGrant g where g.accountId = :a and g.role = :role")
+        boolean held = t.db.createMutationQuery("delete from RoleGrant g where g.accountId = :a and g.role = :role")
                 .setParameter("a", accountId).setParameter("role", role).executeUpdate() > 0;
+        if (held) {
+            t.sessionsChanged(SessionChange.ofAccount(accountId, "role-revoked"));
+        }
+        return held;
     }
 }

@@ -46,11 +46,11 @@ public final class JpaRealm implements Realm {
     private final AdminRealm admin;
     private final AuditRealm audit;
 
-    private JpaRealm(RealmSettings settings, Database database) {
+    private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener) {
         this.settings = settings;
         this.database = database;
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
-        Transactions transactions = new Transactions(database.factory, settings.clock());
+        Transactions transactions = new Transactions(database.factory, settings.clock(), listener);
         TokenCodec tokens = new TokenCodec(settings.tokenPepper());
         SessionRules rules = SessionRules.of(settings);
         SessionStore store = new SessionStore(tokens, rules);
@@ -70,9 +70,14 @@ public final class JpaRealm implements Realm {
      * @throws RealmException            if the schema does not match the mapping, or can not be created
      */
     public static Realm start(RealmSettings settings) {
+        return start(settings, SessionChangeListener.NONE);
+    }
+
+    /** Starts a realm that tells {@code listener} of every committed change a cached session must see. */
+    static JpaRealm start(RealmSettings settings, SessionChangeListener listener) {
         Database database = Database.open(settings);
         try {
-            JpaRealm realm = new JpaRealm(settings, database);
+            JpaRealm realm = new JpaRealm(settings, database, listener);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
                         + PasswordCost.OWASP + "; use it only in tests");

@@ -170,6 +170,7 @@ final class SessionStore {
         if (updated != 1) {
             return null;
         }
+        t.sessionsChanged(SessionChange.ofSession(s, stamp == null ? "rotated" : "reauthenticated"));
         t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
                 stamp == null ? null : "re-authenticated");
         return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated,
@@ -183,6 +184,7 @@ final class SessionStore {
     boolean isLive(Tx t, SessionRow s, boolean previous) {
         State state = rules.state(s, t.now, previous);
         if (state.expired() && markRevoked(t, s, state.expiryReason())) {
+            t.sessionsChanged(SessionChange.ofSession(s, state.expiryReason()));
             t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null,
                     state.expiryReason());
         }
@@ -194,13 +196,15 @@ final class SessionStore {
         if (!markRevoked(t, s, reason)) {
             return false;
         }
+        t.sessionsChanged(SessionChange.ofSession(s, reason));
         t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
         return true;
     }
 
     /**
      * Revokes every unrevoked session of an account but {@code keepPublicId} (may be null), auditing each that was
-     * still live, and answers how many that were.
+     * still live, and answers how many that were. The change is told for the whole account when none is kept, else
+     * for each session revoked.
      */
     int revokeAll(Tx t, long accountId, String keepPublicId, String reason) {
         List<SessionRow> open = t.db.createSelectionQuery(Rows.SESSION_SELECT
@@ -211,7 +215,13 @@ final class SessionStore {
         for (SessionRow s : open) {
             // judged as if the account were enabled: it may have been disabled a moment ago in this transaction
             boolean wasLive = rules.state(asEnabled(s), t.now, false) == State.LIVE;
-            if (markRevoked(t, s, wasLive ? reason : "expired") && wasLive) {
+            String why = wasLive ? reason : "expired";
+            if (!markRevoked(t, s, why)) {
+                continue;
+            }
+            t.sessionsChanged(keepPublicId == null ? SessionChange.ofAccount(accountId, reason)
+                    : SessionChange.ofSession(s, why));
+            if (wasLive) {
                 live++;
                 t.audit(AuditEvent.Type.SESSION_REVOKED, s.accountId(), s.username(), s.publicId(), null, reason);
             }

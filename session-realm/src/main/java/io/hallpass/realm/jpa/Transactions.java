@@ -32,10 +32,12 @@ final class Transactions {
 
     private final SessionFactory factory;
     private final Clock clock;
+    private final SessionChangeListener listener;
 
-    Transactions(SessionFactory factory, Clock clock) {
+    Transactions(SessionFactory factory, Clock clock, SessionChangeListener listener) {
         this.factory = factory;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** Now, in microseconds: what every supported database stores exactly. */
@@ -43,7 +45,10 @@ final class Transactions {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Runs {@code work} in one transaction judged at one instant, retrying it whole on a conflict. */
+    /**
+     * Runs {@code work} in one transaction judged at one instant, retrying it whole on a conflict; once it has
+     * committed (and its connection is back in the pool), logs its audit rows and runs its after-commit actions.
+     */
     <T> T run(Function<Tx, T> work) {
         Instant now = now();
         for (int attempt = 1; ; attempt++) {
@@ -52,14 +57,14 @@ final class Transactions {
             }
             StatelessSession session = null;
             Transaction transaction = null;
+            Tx tx;
+            T result;
             try {
                 session = factory.openStatelessSession();
                 transaction = session.beginTransaction();
-                Tx tx = new Tx(session, now);
-                T result = work.apply(tx);
+                tx = new Tx(session, now, listener);
+                result = work.apply(tx);
                 transaction.commit();
-                tx.audited.forEach(AuditLog::logCommitted);
-                return result;
             } catch (InvalidInputException | RealmException e) {
                 rollback(transaction);
                 throw e;
@@ -72,6 +77,24 @@ final class Transactions {
                 throw unavailable(e);
             } finally {
                 close(session);
+            }
+            committed(tx);
+            return result;
+        }
+    }
+
+    /**
+     * What happens only after a commit: the audit rows are logged, then the after-commit actions run in order. An
+     * action that fails is logged and the others still run: the change is committed, and saying otherwise would
+     * make the caller believe it was not.
+     */
+    private static void committed(Tx tx) {
+        tx.audited.forEach(AuditLog::logCommitted);
+        for (Runnable action : tx.afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "an action after a committed transaction failed; the change stands", e);
             }
         }
     }
@@ -92,7 +115,7 @@ final class Transactions {
     /**
      * Runs read-only {@code work} outside any transaction, each statement committing by itself (auto-commit). For
      * work that is a single query, so that it is consistent by itself and costs no COMMIT round trip. It must not
-     * write or audit.
+     * write, audit or ask for anything after a commit.
      */
     <T> T read(Function<Tx, T> work) {
         if (!factory.isOpen()) {
@@ -101,10 +124,10 @@ final class Transactions {
         StatelessSession session = null;
         try {
             session = factory.openStatelessSession();
-            Tx tx = new Tx(session, now());
+            Tx tx = new Tx(session, now(), listener);
             T result = work.apply(tx);
-            if (!tx.audited.isEmpty()) {
-                throw new IllegalStateException("a read wrote audit rows");
+            if (!tx.audited.isEmpty() || !tx.afterCommit.isEmpty()) {
+                throw new IllegalStateException("a read wrote audit rows or asked for work after a commit");
             }
             return result;
         } catch (InvalidInputException | RealmException e) {

@@ -42,5 +42,18 @@
  * current token, else of its previous one, joined with its account and the account's active grants) and opens a
  * transaction only when it has something to write: last-seen once the touch interval has passed, or an expired
  * session to mark.
+ *
+ * <h2>After commit, and what a cached session must hear</h2>
+ * {@code Tx.afterCommit(action)} runs an action once its transaction has committed, after the transaction's audit
+ * rows are logged: never after a rollback, never for an attempt that was retried (each attempt has its own
+ * {@code Tx}); an action that throws is logged and the committed change stands. {@code Tx.sessionsChanged} is the
+ * one place that says "a cached session changed": the owners call it in the transaction that writes
+ * ({@code SessionStore} for a session revoked, expired, rotated or re-stamped, or all of an account's sessions
+ * revoked; {@code Accounts} for an account disabled or enabled; {@code Grants} for a role granted or revoked; a
+ * password change reaches them through the sessions it ends). It tells the realm's {@code SessionChangeListener}
+ * after commit, each distinct {@code SessionChange} once per transaction; by default nobody listens. When a commit's
+ * outcome is unknown (the connection died during COMMIT) the caller gets
+ * {@link io.hallpass.realm.RealmUnavailableException} and nothing is told, although the change may have committed:
+ * a cross-node change log written in the same transaction, at that same place, is what closes that gap.
  */
 package io.hallpass.realm.jpa;
