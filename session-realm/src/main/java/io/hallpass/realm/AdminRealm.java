@@ -16,8 +16,8 @@ import java.util.Optional;
  *       at once, and a role granted, revoked or expired changes the roles {@link SessionRealm#resolve} answers.</li>
  *   <li>Hashing a password set here (create, reset) waits for a hashing permit like a login does, but longer;
  *       when none comes free it throws {@link RealmException}.</li>
- *   <li>Methods that name a session by public id are scoped to the account: a public id of someone else's session
- *       changes nothing.</li>
+ *   <li>{@link #revokeSession} is scoped to the account: a public id of someone else's session revokes
+ *       nothing.</li>
  * </ul>
  */
 public interface AdminRealm {

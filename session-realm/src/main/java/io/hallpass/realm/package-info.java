@@ -5,6 +5,11 @@
  *
  * <h2>How the pieces fit</h2>
  * <ul>
+ *   <li>{@link io.hallpass.realm.Realm} is the sum of four role interfaces, each documenting the guarantees of its
+ *       role: {@link io.hallpass.realm.SessionRealm} (what the filter calls on every request),
+ *       {@link io.hallpass.realm.CredentialRealm} (the password checks of the sign-in endpoints),
+ *       {@link io.hallpass.realm.AdminRealm} (administration) and {@link io.hallpass.realm.AuditRealm} (the audit
+ *       trail).</li>
  *   <li>{@link io.hallpass.realm.Realm#builder()} returns a {@link io.hallpass.realm.RealmBuilder}, which validates
  *       every option (naming the bad value) into immutable {@link io.hallpass.realm.RealmSettings} and starts the
  *       JPA implementation on a JDBC URL (the realm then owns a HikariCP pool) or a {@code DataSource} handed in.</li>
