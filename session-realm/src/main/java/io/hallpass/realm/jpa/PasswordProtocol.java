@@ -12,6 +12,8 @@ import io.hallpass.realm.token.TokenCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How the realm checks a password, written once for login, re-authentication and password change, and the only
@@ -33,49 +35,16 @@ final class PasswordProtocol {
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
 
     /** How long administrative operations (create, reset) wait for a hashing permit before giving up. */
-    static final Duration ADMIN_HASHING_WAIT = Duration.ofSeconds(30);
+    private static final Duration ADMIN_HASHING_WAIT = Duration.ofSeconds(30);
 
     /** How a kind of check answers, in its own result type. */
-    interface Answers<R> {
-        R busy();
+    record Answers<R>(Supplier<R> busy, Function<Instant, R> locked, Supplier<R> failed) {
 
-        R locked(Instant until);
+        static final Answers<LoginResult> LOGIN = new Answers<>(LoginResult.Busy::new, LoginResult.Locked::new,
+                LoginResult.Failed::new);
 
-        R failed();
-
-        Answers<LoginResult> LOGIN = new Answers<>() {
-            @Override
-            public LoginResult busy() {
-                return new LoginResult.Busy();
-            }
-
-            @Override
-            public LoginResult locked(Instant until) {
-                return new LoginResult.Locked(until);
-            }
-
-            @Override
-            public LoginResult failed() {
-                return new LoginResult.Failed();
-            }
-        };
-
-        Answers<PasswordChange> PASSWORD_CHANGE = new Answers<>() {
-            @Override
-            public PasswordChange busy() {
-                return new PasswordChange.Busy();
-            }
-
-            @Override
-            public PasswordChange locked(Instant until) {
-                return new PasswordChange.Locked(until);
-            }
-
-            @Override
-            public PasswordChange failed() {
-                return new PasswordChange.Rejected();
-            }
-        };
+        static final Answers<PasswordChange> PASSWORD_CHANGE = new Answers<>(PasswordChange.Busy::new,
+                PasswordChange.Locked::new, PasswordChange.Rejected::new);
     }
 
     /**
@@ -150,7 +119,7 @@ final class PasswordProtocol {
     <R> R check(byte[] secret, Answers<R> answers, Check<R> check) {
         try (PasswordHasher.Permit permit = hasher.tryAcquire(hashingWait)) {
             if (permit == null) {
-                return answers.busy();
+                return answers.busy().get();
             }
             Attempt attempt = transactions.run(t -> {
                 Claim claim = check.claim(t);
@@ -161,17 +130,17 @@ final class PasswordProtocol {
                 return new Attempt(claim, count, check.account(t, claim));
             });
             if (attempt == null) {
-                return answers.failed();
+                return answers.failed().get();
             }
             if (attempt.count().refused()) {
-                return answers.locked(attempt.count().lockedUntil());
+                return answers.locked().apply(attempt.count().lockedUntil());
             }
             AccountRow account = attempt.account();
             Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
             if (verdict != Verdict.MATCH) {
                 Failure failure = check.failure(attempt, verdict);
                 transactions.run(t -> record(t, attempt, failure));
-                return answers.failed();
+                return answers.failed().get();
             }
             byte[] next = check.newPassword();
             String newHash = next == null ? null : hasher.hash(next);
@@ -184,7 +153,7 @@ final class PasswordProtocol {
                     if (changed != null) {
                         record(t, attempt, changed);
                     }
-                    return answers.failed();
+                    return answers.failed().get();
                 }
                 throttle.clear(t, attempt.claim().username());
                 Accounts.storeRehash(t, account, rehash);
