@@ -25,4 +25,10 @@ public interface AuditRealm {
 
     /** The newest audit events, of one account or (with null) of all, newest first. */
     List<AuditEvent> auditTrail(Long accountId, int limit);
+
+    /**
+     * The newest audit events that match a query (account, types, since), newest first. Events of a type this
+     * version does not know (written by a newer one) are left out.
+     */
+    List<AuditEvent> auditTrail(AuditQuery query);
 }

@@ -199,6 +199,11 @@ final class FakeRealm implements Realm {
     }
 
     @Override
+    public List<AuditEvent> auditTrail(io.hallpass.realm.AuditQuery query) {
+        throw unused();
+    }
+
+    @Override
     public Duration idleTimeout() {
         throw unused();
     }

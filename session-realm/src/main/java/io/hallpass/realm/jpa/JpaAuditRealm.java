@@ -1,6 +1,7 @@
 package io.hallpass.realm.jpa;
 
 import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.AuditQuery;
 import io.hallpass.realm.AuditRealm;
 import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.jpa.Rows.AccountRow;
@@ -30,7 +31,14 @@ final class JpaAuditRealm implements AuditRealm {
 
     @Override
     public List<AuditEvent> auditTrail(Long accountId, int limit) {
-        Checks.range(limit, 1, 10_000, "audit trail limit");
-        return transactions.run(t -> AuditLog.trail(t, accountId, limit));
+        return auditTrail(AuditQuery.newest(accountId, limit));
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(AuditQuery query) {
+        if (query == null) {
+            throw new InvalidInputException("audit query is missing");
+        }
+        return transactions.run(t -> AuditLog.trail(t, query));
     }
 }

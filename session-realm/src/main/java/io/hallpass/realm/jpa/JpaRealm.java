@@ -3,6 +3,7 @@ package io.hallpass.realm.jpa;
 import io.hallpass.realm.AccountView;
 import io.hallpass.realm.AdminRealm;
 import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.AuditQuery;
 import io.hallpass.realm.AuditRealm;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.CredentialRealm;
@@ -237,6 +238,11 @@ public final class JpaRealm implements Realm {
     @Override
     public List<AuditEvent> auditTrail(Long accountId, int limit) {
         return audit.auditTrail(accountId, limit);
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(AuditQuery query) {
+        return audit.auditTrail(query);
     }
 
     // ============================================================================================ lifecycle
