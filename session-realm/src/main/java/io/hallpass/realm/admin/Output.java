@@ -62,12 +62,7 @@ final class Output {
 
     /** The outcome of an action: a sentence in text, {@code fields} in JSON. */
     void done(String sentence, Map<String, Object> fields) {
-        if (json) {
-            print(fields);
-        } else {
-            out.println(sentence);
-            out.flush();
-        }
+        raw(sentence + "\n", fields);
     }
 
     /** A text printed as it is (the DDL of a dry run), or {@code fields} in JSON. */
