@@ -62,6 +62,11 @@ final class Call implements AutoCloseable {
             try {
                 realm = builder.build();
             } catch (RealmUnavailableException e) {
+                if (H2Urls.isEmbeddedFile(settings.jdbcUrl())) {
+                    throw new Failure(Exit.UNAVAILABLE, Failure.of(e).getMessage() + "; an H2 file database is open"
+                            + " in one process at a time: stop the application, or put ;AUTO_SERVER=TRUE on both"
+                            + " URLs");
+                }
                 throw e;
             } catch (RealmException e) {
                 String hint = action == SchemaAction.VALIDATE && e.getMessage().contains("schema")

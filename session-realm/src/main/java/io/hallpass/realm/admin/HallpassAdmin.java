@@ -26,6 +26,11 @@ public final class HallpassAdmin {
     public static void main(String[] args) {
         // before any library is loaded, so that none of them can print a line first
         AdminLogging.configure(List.of(args).contains(Option.VERBOSE.spelling()));
+        // were the tool the first to open an H2 file with AUTO_SERVER=TRUE, it would serve it to the application:
+        // on loopback only (H2 would otherwise listen on every interface and accept remote connections)
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         int exit = new AdminTool(System.out, System.err, System.in, Terminal.system(), System.getenv(),
                 Clock.systemUTC(), actor()).run(args);
         System.exit(exit);

@@ -56,7 +56,7 @@ record ToolSettings(String jdbcUrl, String jdbcUser, boolean json, PasswordCost 
     /** A builder for a realm on these settings, without the database password. */
     RealmBuilder builder(SchemaAction action, Clock clock) {
         return Realm.builder()
-                .jdbcUrl(jdbcUrl)
+                .jdbcUrl(H2Urls.forTool(jdbcUrl))
                 .poolSize(POOL_SIZE)
                 .schemaAction(action)
                 .clock(clock)
