@@ -56,7 +56,7 @@ public final class JpaRealm implements Realm {
         SessionStore store = new SessionStore(tokens, rules);
         LoginThrottle throttle = new LoginThrottle(settings, database.schema);
         PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
-        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store);
+        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc);
         this.credentials = new JpaCredentialRealm(tokens, store, passwords);
         this.admin = new JpaAdminRealm(settings, transactions, store, throttle, passwords);
         this.audit = new JpaAuditRealm(transactions);

@@ -13,13 +13,14 @@ import io.hallpass.realm.jpa.SessionStore.Lookup;
 import io.hallpass.realm.token.TokenCodec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.LockMode;
 
 /**
  * The JPA implementation of {@link SessionRealm}, the per-request part of the realm. {@link #resolve} reads with one
- * auto-committed statement and opens a transaction only when it has something to write; every other method is one
- * transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
+ * plain JDBC statement ({@link SessionReader}) and opens a transaction only when it has something to write; every
+ * other method is one transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
  */
 final class JpaSessionRealm implements SessionRealm {
 
@@ -28,10 +29,12 @@ final class JpaSessionRealm implements SessionRealm {
     private final TokenCodec tokens;
     private final SessionRules rules;
     private final SessionStore store;
+    private final Jdbc jdbc;
 
     JpaSessionRealm(RealmSettings settings, Transactions transactions, TokenCodec tokens, SessionRules rules,
-                    SessionStore store) {
+                    SessionStore store, Jdbc jdbc) {
         this.settings = settings;
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.tokens = tokens;
         this.rules = rules;
@@ -56,47 +59,37 @@ final class JpaSessionRealm implements SessionRealm {
             return Optional.empty(); // garbage never reaches the database
         }
         byte[] hash = tokens.hash(token);
-        // The common case only reads, with one statement outside any transaction: a single statement is consistent
-        // by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT round trip on every
-        // request. Only when something must be written (last-seen is due, or an expired session must be marked)
-        // does resolve run again as a transaction, which looks again before it writes.
-        Read read = transactions.read(t -> {
-            Lookup found = store.find(t, hash, true);
-            if (found == null) {
-                return Read.answer(Optional.empty());
-            }
-            SessionRow s = found.session();
-            State state = rules.state(s, t.now, found.previous());
-            if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), t.now)) {
-                return Read.WRITE_NEEDED;
-            }
-            return Read.answer(state == State.LIVE ? Optional.of(store.view(found, s.lastSeenAt()))
-                    : Optional.empty());
-        });
-        if (read.answer() != null) {
-            return read.answer();
+        // The common case only reads, with one plain JDBC statement outside any transaction (SessionReader): a single
+        // statement is consistent by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT
+        // round trip on every request. Only when something must be written (last-seen is due, or an expired session
+        // must be marked) does resolve run again as a transaction, which looks again before it writes.
+        Lookup found = lookup(hash);
+        if (found == null) {
+            return Optional.empty();
+        }
+        Instant now = transactions.now();
+        SessionRow s = found.session();
+        State state = rules.state(s, now, found.previous());
+        if (!state.expired() && !(state == State.LIVE && rules.touchDue(s.lastSeenAt(), now))) {
+            return state == State.LIVE ? Optional.of(store.view(found, s.lastSeenAt(), now)) : Optional.empty();
         }
         return transactions.run(t -> {
-            Lookup found = store.findLive(t, hash, true);
-            if (found == null) {
+            Lookup live = store.findLive(t, hash, true);
+            if (live == null) {
                 return Optional.empty();
             }
-            SessionRow s = found.session();
-            if (!rules.touchDue(s.lastSeenAt(), t.now)) {
-                return Optional.of(store.view(found, s.lastSeenAt()));
+            SessionRow row = live.session();
+            if (!rules.touchDue(row.lastSeenAt(), t.now)) {
+                return Optional.of(store.view(live, row.lastSeenAt(), t.now));
             }
-            store.touch(t, s);
-            return Optional.of(store.view(found, t.now));
+            store.touch(t, row);
+            return Optional.of(store.view(live, t.now, t.now));
         });
     }
 
-    /** What resolve's read found: an answer, or that it must run again as a transaction to write. */
-    private record Read(Optional<SessionView> answer) {
-        static final Read WRITE_NEEDED = new Read(null);
-
-        static Read answer(Optional<SessionView> answer) {
-            return new Read(answer);
-        }
+    /** The session a token hash stands for, unjudged, read with one plain statement outside any transaction. */
+    Lookup lookup(byte[] hash) {
+        return jdbc.read(c -> SessionReader.find(c, hash, true));
     }
 
     @Override

@@ -3,13 +3,13 @@ package io.hallpass.realm.jpa;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.OpenedSession;
+import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.jpa.SessionRules.State;
 import io.hallpass.realm.token.TokenCodec;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,8 +20,11 @@ import java.util.Set;
  */
 final class SessionStore {
 
-    /** A session found by a token hash: the row, whether it was the previous token, and the account's active roles. */
-    record Lookup(SessionRow session, boolean previous, Set<String> roles) {
+    /**
+     * A session found by a token hash ({@link SessionReader}): the row, whether it was the previous token, and all of
+     * the account's grants with their expiries (which of them count is judged at the instant of each request).
+     */
+    record Lookup(SessionRow session, boolean previous, List<RoleGrant> grants) {
     }
 
     private final TokenCodec tokens;
@@ -35,14 +38,12 @@ final class SessionStore {
     // ================================================================================================= reads
 
     /**
-     * The session a token hash stands for, unjudged and without writing anything (so it may run outside a
-     * transaction): found by its current token, else (when {@code allowPrevious}) by the one its last rotation
-     * replaced. Two indexed equality lookups, the second only when the first misses, rather than one
-     * "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
+     * The session a token hash stands for, unjudged and without writing anything, read in this transaction by
+     * {@link SessionReader}: found by its current token, else (when {@code allowPrevious}) by the one its last
+     * rotation replaced.
      */
     Lookup find(Tx t, byte[] hash, boolean allowPrevious) {
-        Lookup found = byTokenHash(t, "s.tokenHash", hash, false);
-        return found == null && allowPrevious ? byTokenHash(t, "s.prevTokenHash", hash, true) : found;
+        return t.db.doReturningWork(c -> SessionReader.find(c, hash, allowPrevious));
     }
 
     /**
@@ -83,11 +84,15 @@ final class SessionStore {
                 .toList();
     }
 
-    /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
-    SessionView view(Lookup found, Instant lastSeenAfter) {
+    /**
+     * The view of a session found by a token at {@code now}, as of {@code lastSeenAfter} (last-seen after any touch),
+     * with the roles of the grants that count at {@code now}.
+     */
+    SessionView view(Lookup found, Instant lastSeenAfter, Instant now) {
         SessionRow s = found.session();
         Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return rules.view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
+        return rules.view(s, SessionRules.activeRoles(found.grants(), now), lastSeenAfter, authenticated,
+                clientOf(s), found.previous());
     }
 
     // ================================================================================================ writes
@@ -245,22 +250,6 @@ final class SessionStore {
                         + " where s.id = :id and s.revokedAt is null")
                 .setParameter("now", t.now).setParameter("reason", reason).setParameter("id", s.id())
                 .executeUpdate() == 1;
-    }
-
-    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
-    private static Lookup byTokenHash(Tx t, String column, byte[] hash, boolean previous) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
-                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Set<String> roles = new HashSet<>();
-        for (Object[] row : rows) {
-            if (row[Rows.ROLE_COLUMN] != null) {
-                roles.add((String) row[Rows.ROLE_COLUMN]);
-            }
-        }
-        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
     }
 
     private static SessionRow asEnabled(SessionRow s) {

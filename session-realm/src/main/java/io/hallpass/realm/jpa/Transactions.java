@@ -41,7 +41,7 @@ final class Transactions {
     }
 
     /** Now, in microseconds: what every supported database stores exactly. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -175,7 +175,7 @@ final class Transactions {
         return false;
     }
 
-    static RealmUnavailableException unavailable(RuntimeException e) {
+    static RealmUnavailableException unavailable(Exception e) {
         if (e instanceof RealmUnavailableException u) {
             return u;
         }

@@ -38,8 +38,9 @@
  * </ul>
  *
  * <h2>Resolve</h2>
- * {@code resolve} is the hot path: it reads with one auto-committed statement (the session by the hash of its
- * current token, else of its previous one, joined with its account and the account's active grants) and opens a
+ * {@code resolve} is the hot path: it reads with one auto-committed plain JDBC statement ({@code SessionReader}, on
+ * {@code Jdbc}: the session by the hash of its current token, else of its previous one, joined with its account and
+ * all of the account's grants with their expiries; timestamps read as {@code LocalDateTime} at UTC) and opens a
  * transaction only when it has something to write: last-seen once the touch interval has passed, or an expired
  * session to mark.
  *
