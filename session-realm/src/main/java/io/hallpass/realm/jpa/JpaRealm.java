@@ -77,6 +77,10 @@ public final class JpaRealm implements Realm {
     static JpaRealm start(RealmSettings settings, SessionChangeListener listener) {
         Database database = Database.open(settings);
         try {
+            database.jdbc.write(c -> {
+                ChangeLog.ensureCounter(c);
+                return null;
+            });
             JpaRealm realm = new JpaRealm(settings, database, listener);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "

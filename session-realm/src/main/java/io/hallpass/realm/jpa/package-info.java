@@ -55,6 +55,8 @@
  * after commit, each distinct {@code SessionChange} once per transaction; by default nobody listens. When a commit's
  * outcome is unknown (the connection died during COMMIT) the caller gets
  * {@link io.hallpass.realm.RealmUnavailableException} and nothing is told, although the change may have committed:
- * a cross-node change log written in the same transaction, at that same place, is what closes that gap.
+ * the change log closes that gap. {@code Tx.beforeCommit()} is the last step inside every transaction: it appends
+ * the transaction's changes to {@code hp_session_change} ({@code ChangeLog}, with ids that are dense and in commit
+ * order), which every node's session cache polls.
  */
 package io.hallpass.realm.jpa;

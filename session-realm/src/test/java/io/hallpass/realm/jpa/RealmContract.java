@@ -917,7 +917,12 @@ abstract class RealmContract {
                 LocalDateTime.ofInstant(now(), ZoneOffset.UTC)));
         assertTrue(sessions >= 5 && counters >= 1, sessions + " sessions, " + counters + " counters");
 
+        String agedChanges = "select count(*) from hp_session_change where at < ?";
+        LocalDateTime changeCut = LocalDateTime.ofInstant(now().minus(ChangeLog.RETENTION), ZoneOffset.UTC);
+        assertTrue(Long.parseLong(column(agedChanges, changeCut)) > 0,
+                "the revocations above were logged for the session caches");
         PurgeResult purged = realm.purge(2);
+        assertEquals("0", column(agedChanges, changeCut), "change rows older than their retention are purged too");
         assertEquals(sessions, purged.sessions(), "every batch of two, until a short one");
         assertEquals(counters, purged.lockoutCounters());
         assertEquals(0, purged.auditEvents(), "nothing is a year old");
@@ -1135,7 +1140,7 @@ abstract class RealmContract {
                     pool.shutdownNow();
                 }
                 try (Connection c = first.getConnection()) {
-                    assertEquals(6, hpTables(c).size());
+                    assertEquals(8, hpTables(c).size());
                 }
             }
         }
@@ -1205,7 +1210,7 @@ abstract class RealmContract {
                 }
             }
         }
-        assertEquals(6, tables.size(), "the six hp_ tables: " + tables);
+        assertEquals(8, tables.size(), "the eight hp_ tables: " + tables);
         return tables;
     }
 
