@@ -45,6 +45,7 @@ public final class JpaRealm implements Realm {
     private final CredentialRealm credentials;
     private final AdminRealm admin;
     private final AuditRealm audit;
+    private final TouchWriter touches;
 
     private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener) {
         this.settings = settings;
@@ -53,10 +54,12 @@ public final class JpaRealm implements Realm {
         Transactions transactions = new Transactions(database.factory, settings.clock(), listener);
         TokenCodec tokens = new TokenCodec(settings.tokenPepper());
         SessionRules rules = SessionRules.of(settings);
-        SessionStore store = new SessionStore(tokens, rules);
+        this.touches = new TouchWriter(database.jdbc, settings.clock(), settings.touchInterval(),
+                settings.idleTimeout());
+        SessionStore store = new SessionStore(tokens, rules, touches);
         LoginThrottle throttle = new LoginThrottle(settings, database.schema);
         PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
-        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc);
+        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc, touches);
         this.credentials = new JpaCredentialRealm(tokens, store, passwords);
         this.admin = new JpaAdminRealm(settings, transactions, store, throttle, passwords);
         this.audit = new JpaAuditRealm(transactions);
@@ -109,6 +112,26 @@ public final class JpaRealm implements Realm {
     @Override
     public Optional<SessionView> resolve(String token) {
         return sessions.resolve(token);
+    }
+
+    @Override
+    public Optional<SessionView> peek(String token) {
+        return sessions.peek(token);
+    }
+
+    @Override
+    public void recordActivity(SessionView session) {
+        sessions.recordActivity(session);
+    }
+
+    /** Writes the activity recorded so far now, instead of within the next flush interval; for tests. */
+    void flushActivity() {
+        touches.flush();
+    }
+
+    /** The writer of last-seen; for tests. */
+    TouchWriter touchWriter() {
+        return touches;
     }
 
     @Override
@@ -247,7 +270,11 @@ public final class JpaRealm implements Realm {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            touches.close();
+        } finally {
+            database.close();
+        }
     }
 
     @Override

@@ -18,9 +18,10 @@ import java.util.Optional;
 import org.hibernate.LockMode;
 
 /**
- * The JPA implementation of {@link SessionRealm}, the per-request part of the realm. {@link #resolve} reads with one
- * plain JDBC statement ({@link SessionReader}) and opens a transaction only when it has something to write; every
- * other method is one transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
+ * The JPA implementation of {@link SessionRealm}, the per-request part of the realm. {@link #peek} reads with one
+ * plain JDBC statement ({@link SessionReader}) and opens a transaction only to mark an expired session; activity is
+ * the {@link TouchWriter}'s, in memory and written in the background ({@link #resolve} is peek, then
+ * {@link #recordActivity}); every other method is one transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
  */
 final class JpaSessionRealm implements SessionRealm {
 
@@ -30,11 +31,13 @@ final class JpaSessionRealm implements SessionRealm {
     private final SessionRules rules;
     private final SessionStore store;
     private final Jdbc jdbc;
+    private final TouchWriter touches;
 
     JpaSessionRealm(RealmSettings settings, Transactions transactions, TokenCodec tokens, SessionRules rules,
-                    SessionStore store, Jdbc jdbc) {
+                    SessionStore store, Jdbc jdbc, TouchWriter touches) {
         this.settings = settings;
         this.jdbc = jdbc;
+        this.touches = touches;
         this.transactions = transactions;
         this.tokens = tokens;
         this.rules = rules;
@@ -55,35 +58,66 @@ final class JpaSessionRealm implements SessionRealm {
 
     @Override
     public Optional<SessionView> resolve(String token) {
+        Optional<SessionView> view = peek(token);
+        if (view.isEmpty()) {
+            return view;
+        }
+        Instant now = transactions.now();
+        touches.record(view.get().publicId(), view.get().lastAuthenticatedAt(), view.get().lastSeenAt(), now);
+        return Optional.of(rules.activeAt(view.get(), now));
+    }
+
+    @Override
+    public Optional<SessionView> peek(String token) {
         if (!tokens.isWellFormed(token)) {
             return Optional.empty(); // garbage never reaches the database
         }
         byte[] hash = tokens.hash(token);
         // The common case only reads, with one plain JDBC statement outside any transaction (SessionReader): a single
         // statement is consistent by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT
-        // round trip on every request. Only when something must be written (last-seen is due, or an expired session
-        // must be marked) does resolve run again as a transaction, which looks again before it writes.
+        // round trip on every request. Last-seen is the TouchWriter's, in the background; only an expired session to
+        // mark makes this run again as a transaction, which looks again before it writes.
         Lookup found = lookup(hash);
         if (found == null) {
             return Optional.empty();
         }
-        Instant now = transactions.now();
-        SessionRow s = found.session();
-        State state = rules.state(s, now, found.previous());
-        if (!state.expired() && !(state == State.LIVE && rules.touchDue(s.lastSeenAt(), now))) {
-            return state == State.LIVE ? Optional.of(store.view(found, s.lastSeenAt(), now)) : Optional.empty();
+        Optional<SessionView> judged = judge(found, transactions.now());
+        return judged != null ? judged : markIfExpired(hash);
+    }
+
+    @Override
+    public void recordActivity(SessionView session) {
+        touches.record(session.publicId(), session.lastAuthenticatedAt(), session.lastSeenAt(), transactions.now());
+    }
+
+    /**
+     * A session found by a token hash, judged at {@code now} with what this node knows of its activity: its view if
+     * it is live, empty if it is not, or null if it has expired and must be marked so.
+     */
+    Optional<SessionView> judge(Lookup found, Instant now) {
+        TouchWriter.Seen seen = touches.seen(found.session());
+        State state = rules.state(found.withLastSeen(seen.lastActivity()).session(), now, found.previous());
+        if (state == State.LIVE) {
+            return Optional.of(view(found, seen, now));
         }
+        return state.expired() ? null : Optional.empty();
+    }
+
+    /** The view of a live session found by a token, with what this node knows of its activity. */
+    SessionView view(Lookup found, TouchWriter.Seen seen, Instant now) {
+        return store.view(found.withLastSeen(seen.storedLastSeen()), seen.lastActivity(),
+                SessionRules.longestIdle(found.idleGap(), seen.idleGap(), seen.lastActivity(), now), now);
+    }
+
+    /**
+     * In one transaction: reads the session again, and marks it expired if it still is (another node may have kept
+     * it alive meanwhile); answers it if it is live after all.
+     */
+    Optional<SessionView> markIfExpired(byte[] hash) {
         return transactions.run(t -> {
             Lookup live = store.findLive(t, hash, true);
-            if (live == null) {
-                return Optional.empty();
-            }
-            SessionRow row = live.session();
-            if (!rules.touchDue(row.lastSeenAt(), t.now)) {
-                return Optional.of(store.view(live, row.lastSeenAt(), t.now));
-            }
-            store.touch(t, row);
-            return Optional.of(store.view(live, t.now, t.now));
+            return live == null ? Optional.empty()
+                    : Optional.of(view(live, touches.seen(live.session()), t.now));
         });
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ final class SessionReader {
     private static final String SELECT = "select s.id, s.public_id, s.account_id, a.username, a.enabled,"
             + " s.created_at, s.last_seen_at, s.absolute_expires_at, s.last_authenticated_at, s.ip, s.user_agent,"
             + " s.device_id, s.new_device, s.failures_before_login, s.prev_valid_until, s.prev_authenticated_at,"
-            + " s.revoked_at, g.role, g.granted_at, g.expires_at"
+            + " s.revoked_at, s.idle_gap_ms, g.role, g.granted_at, g.expires_at"
             + " from hp_session s join hp_account a on a.id = s.account_id"
             + " left join hp_role_grant g on g.account_id = s.account_id where ";
     static final String BY_TOKEN = SELECT + "s.token_hash = ?";
@@ -59,14 +60,15 @@ final class SessionReader {
                         rs.getBoolean(5), instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14),
                         instant(rs, 15), instant(rs, 16), instant(rs, 17));
+                Duration idleGap = Duration.ofMillis(rs.getLong(18)); // null reads as 0: no gap recorded yet
                 List<RoleGrant> grants = new ArrayList<>(2);
                 do {
-                    String role = rs.getString(18);
+                    String role = rs.getString(19);
                     if (role != null) {
-                        grants.add(new RoleGrant(role, instant(rs, 19), instant(rs, 20), null));
+                        grants.add(new RoleGrant(role, instant(rs, 20), instant(rs, 21), null));
                     }
                 } while (rs.next());
-                return new SessionStore.Lookup(row, previous, List.copyOf(grants));
+                return new SessionStore.Lookup(row, previous, List.copyOf(grants), idleGap);
             }
         }
     }

@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS hp_session (
     prev_authenticated_at timestamp(6),
     revoked_at            timestamp(6),
     revoked_reason        varchar(64),
+    idle_gap_ms           bigint DEFAULT 0,             -- longest gap between activities since authentication
     PRIMARY KEY (id),
     CONSTRAINT hp_session_public_id_uk UNIQUE (public_id),
     CONSTRAINT hp_session_token_hash_uk UNIQUE (token_hash),
