@@ -1,5 +1,6 @@
 package io.hallpass.realm.jpa;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.hallpass.realm.AccountView;
 import io.hallpass.realm.AdminRealm;
 import io.hallpass.realm.AuditEvent;
@@ -46,12 +47,23 @@ public final class JpaRealm implements Realm {
     private final AdminRealm admin;
     private final AuditRealm audit;
     private final TouchWriter touches;
+    private final SessionCache cache;     // null: the cache is off
+    private final ChangePoller poller;    // null: the cache is off
+    private final CachedSessionRealm cachedSessions; // null: the cache is off
 
-    private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener) {
+    private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener, Ticker ticker,
+                     boolean pollInBackground) {
         this.settings = settings;
         this.database = database;
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
-        Transactions transactions = new Transactions(database.factory, settings.clock(), listener);
+        this.cache = settings.sessionCache() == null ? null
+                : new SessionCache(settings.sessionCache(), settings.idleTimeout(), ticker);
+        // this node's own changes reach its cache after their commit, before the call that made them returns
+        SessionChangeListener told = cache == null ? listener : change -> {
+            cache.invalidate(change.accountId(), change.sessionId());
+            listener.sessionsChanged(change);
+        };
+        Transactions transactions = new Transactions(database.factory, settings.clock(), told);
         TokenCodec tokens = new TokenCodec(settings.tokenPepper());
         SessionRules rules = SessionRules.of(settings);
         this.touches = new TouchWriter(database.jdbc, settings.clock(), settings.touchInterval(),
@@ -59,7 +71,19 @@ public final class JpaRealm implements Realm {
         SessionStore store = new SessionStore(tokens, rules, touches);
         LoginThrottle throttle = new LoginThrottle(settings, database.schema);
         PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
-        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc, touches);
+        JpaSessionRealm uncached = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc,
+                touches);
+        if (cache == null) {
+            this.cachedSessions = null;
+            this.poller = null;
+            this.sessions = uncached;
+        } else {
+            // the counter is read before any entry is cached
+            this.poller = new ChangePoller(database.jdbc, cache, ticker, settings.sessionCache().pollInterval(),
+                    pollInBackground);
+            this.cachedSessions = new CachedSessionRealm(uncached, cache, tokens, transactions);
+            this.sessions = cachedSessions;
+        }
         this.credentials = new JpaCredentialRealm(tokens, store, passwords);
         this.admin = new JpaAdminRealm(settings, transactions, store, throttle, passwords);
         this.audit = new JpaAuditRealm(transactions);
@@ -78,13 +102,22 @@ public final class JpaRealm implements Realm {
 
     /** Starts a realm that tells {@code listener} of every committed change a cached session must see. */
     static JpaRealm start(RealmSettings settings, SessionChangeListener listener) {
+        return start(settings, listener, Ticker.systemTicker(), true);
+    }
+
+    /**
+     * Starts a realm whose session cache (if on) reads time from {@code ticker}, and polls the change log on a
+     * thread of its own only if {@code pollInBackground} (else a test polls through {@link #poller()}).
+     */
+    static JpaRealm start(RealmSettings settings, SessionChangeListener listener, Ticker ticker,
+                          boolean pollInBackground) {
         Database database = Database.open(settings);
         try {
             database.jdbc.write(c -> {
                 ChangeLog.ensureCounter(c);
                 return null;
             });
-            JpaRealm realm = new JpaRealm(settings, database, listener);
+            JpaRealm realm = new JpaRealm(settings, database, listener, ticker, pollInBackground);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
                         + PasswordCost.OWASP + "; use it only in tests");
@@ -132,6 +165,21 @@ public final class JpaRealm implements Realm {
     /** The writer of last-seen; for tests. */
     TouchWriter touchWriter() {
         return touches;
+    }
+
+    /** The session cache, or null when it is off; for tests. */
+    SessionCache cache() {
+        return cache;
+    }
+
+    /** The reader of the change log, or null when the cache is off; for tests. */
+    ChangePoller poller() {
+        return poller;
+    }
+
+    /** The cached per-request part, or null when the cache is off; for tests. */
+    CachedSessionRealm cachedSessions() {
+        return cachedSessions;
     }
 
     @Override
@@ -271,6 +319,9 @@ public final class JpaRealm implements Realm {
     @Override
     public void close() {
         try {
+            if (poller != null) {
+                poller.close();
+            }
             touches.close();
         } finally {
             database.close();

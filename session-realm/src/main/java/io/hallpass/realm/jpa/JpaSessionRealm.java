@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.LockMode;
 
 /**
@@ -59,12 +61,13 @@ final class JpaSessionRealm implements SessionRealm {
     @Override
     public Optional<SessionView> resolve(String token) {
         Optional<SessionView> view = peek(token);
-        if (view.isEmpty()) {
-            return view;
-        }
-        Instant now = transactions.now();
-        touches.record(view.get().publicId(), view.get().lastAuthenticatedAt(), view.get().lastSeenAt(), now);
-        return Optional.of(rules.activeAt(view.get(), now));
+        view.ifPresent(this::recordActivity);
+        return view.map(this::activeNow);
+    }
+
+    /** A view after the activity just recorded: its idle end slides to now. */
+    SessionView activeNow(SessionView view) {
+        return rules.activeAt(view, transactions.now());
     }
 
     @Override
@@ -81,7 +84,8 @@ final class JpaSessionRealm implements SessionRealm {
         if (found == null) {
             return Optional.empty();
         }
-        Optional<SessionView> judged = judge(found, transactions.now());
+        Optional<SessionView> judged = judge(found, transactions.now(),
+                now -> SessionRules.activeRoles(found.grants(), now));
         return judged != null ? judged : markIfExpired(hash);
     }
 
@@ -94,19 +98,19 @@ final class JpaSessionRealm implements SessionRealm {
      * A session found by a token hash, judged at {@code now} with what this node knows of its activity: its view if
      * it is live, empty if it is not, or null if it has expired and must be marked so.
      */
-    Optional<SessionView> judge(Lookup found, Instant now) {
+    Optional<SessionView> judge(Lookup found, Instant now, Function<Instant, Set<String>> roles) {
         TouchWriter.Seen seen = touches.seen(found.session());
         State state = rules.state(found.withLastSeen(seen.lastActivity()).session(), now, found.previous());
         if (state == State.LIVE) {
-            return Optional.of(view(found, seen, now));
+            return Optional.of(view(found, seen, now, roles.apply(now)));
         }
         return state.expired() ? null : Optional.empty();
     }
 
     /** The view of a live session found by a token, with what this node knows of its activity. */
-    SessionView view(Lookup found, TouchWriter.Seen seen, Instant now) {
-        return store.view(found.withLastSeen(seen.storedLastSeen()), seen.lastActivity(),
-                SessionRules.longestIdle(found.idleGap(), seen.idleGap(), seen.lastActivity(), now), now);
+    SessionView view(Lookup found, TouchWriter.Seen seen, Instant now, Set<String> roles) {
+        return store.view(found.withLastSeen(seen.storedLastSeen()), roles, seen.lastActivity(),
+                SessionRules.longestIdle(found.idleGap(), seen.idleGap(), seen.lastActivity(), now));
     }
 
     /**
@@ -116,8 +120,8 @@ final class JpaSessionRealm implements SessionRealm {
     Optional<SessionView> markIfExpired(byte[] hash) {
         return transactions.run(t -> {
             Lookup live = store.findLive(t, hash, true);
-            return live == null ? Optional.empty()
-                    : Optional.of(view(live, touches.seen(live.session()), t.now));
+            return live == null ? Optional.empty() : Optional.of(view(live, touches.seen(live.session()), t.now,
+                    SessionRules.activeRoles(live.grants(), t.now)));
         });
     }
 

@@ -97,16 +97,16 @@ final class SessionStore {
     }
 
     /**
-     * The view of a session found by a token at {@code now}, with the roles of the grants that count at {@code now}.
+     * The view of a session found by a token.
      *
+     * @param roles        the roles of its grants that count now
      * @param lastActivity the last activity known on this node, from which the idle end is computed
      * @param longestIdle  see {@link SessionView#longestIdleSinceAuthentication()}
      */
-    SessionView view(Lookup found, Instant lastActivity, Duration longestIdle, Instant now) {
+    SessionView view(Lookup found, Set<String> roles, Instant lastActivity, Duration longestIdle) {
         SessionRow s = found.session();
         Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return rules.view(s, SessionRules.activeRoles(found.grants(), now), lastActivity, authenticated,
-                clientOf(s), found.previous(), longestIdle);
+        return rules.view(s, roles, lastActivity, authenticated, clientOf(s), found.previous(), longestIdle);
     }
 
     // ================================================================================================ writes

@@ -1,0 +1,125 @@
+package io.hallpass.realm.jpa;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.hallpass.realm.RealmUnavailableException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Each node's reader of the change log ({@link ChangeLog}): one daemon thread per realm with the cache on, which every
+ * poll interval (the bound / 4) reads the counter and then every change row up to it after the last one it applied,
+ * in batches, and applies each to the {@link SessionCache} as an invalidation. Ids are dense and in commit order, so
+ * the first row must be the next id and each row the one after: a gap means that rows this node needed were purged
+ * (it could not poll for longer than their retention), and the whole cache is cleared. After each successful poll
+ * the cache's trust extends to the poll's start plus the bound; a poll that fails extends nothing, so the trust
+ * lapses by itself.
+ */
+final class ChangePoller implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
+    static final int BATCH = 1_000;
+
+    private final Jdbc jdbc;
+    private final SessionCache cache;
+    private final Ticker ticker;
+    private final Duration interval;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long last; // only the polling thread, or a test calling pollOnce, touches it
+    private boolean failing;
+
+    /**
+     * Reads the counter (before any entry is cached: everything up to it is already in the database any load reads),
+     * which counts as a first successful poll.
+     *
+     * @param background whether to poll on a thread of its own (tests poll with {@link #pollOnce()})
+     */
+    ChangePoller(Jdbc jdbc, SessionCache cache, Ticker ticker, Duration interval, boolean background) {
+        this.jdbc = jdbc;
+        this.cache = cache;
+        this.ticker = ticker;
+        this.interval = interval;
+        long started = ticker.read();
+        this.last = jdbc.read(ChangeLog::counter);
+        cache.trustFrom(started);
+        this.thread = new Thread(this::run, "hallpass-change-poller");
+        thread.setDaemon(true);
+        if (background) {
+            thread.start();
+        }
+    }
+
+    /**
+     * Reads and applies every change committed since the last poll, then extends the cache's trust.
+     *
+     * @throws RealmUnavailableException if the database can not be reached (nothing is extended)
+     */
+    synchronized void pollOnce() {
+        long started = ticker.read();
+        jdbc.read(c -> {
+            long upTo = ChangeLog.counter(c);
+            while (last < upTo) {
+                List<ChangeLog.Entry> rows = ChangeLog.between(c, last, upTo, BATCH);
+                for (ChangeLog.Entry row : rows) {
+                    if (row.id() != last + 1) {
+                        break; // a gap: see below
+                    }
+                    cache.invalidate(row.accountId(), row.sessionId());
+                    last = row.id();
+                }
+                if (rows.isEmpty() || last != rows.get(rows.size() - 1).id()) {
+                    LOG.log(Level.WARNING, "the session cache missed changes " + (last + 1) + " and later (purged"
+                            + " before this node read them); it starts over empty");
+                    cache.clear();
+                    last = upTo;
+                }
+            }
+            return null;
+        });
+        cache.trustFrom(started);
+    }
+
+    /** The last change id applied. */
+    synchronized long last() {
+        return last;
+    }
+
+    private void run() {
+        long polls = 0;
+        while (running) {
+            try {
+                pollOnce();
+                if (failing) {
+                    failing = false;
+                    LOG.log(Level.INFO, "the session cache hears from the database again");
+                }
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    failing = true;
+                    LOG.log(Level.WARNING, "the session cache can not read the change log (" + e.getMessage()
+                            + "); it stops answering once its bound has passed, and keeps trying");
+                }
+            }
+            if (++polls % 64 == 0) {
+                cache.prune();
+            }
+            try {
+                Thread.sleep(Math.max(1, interval.toMillis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
