@@ -23,11 +23,9 @@ final class ChangePoller implements AutoCloseable {
     private final Jdbc jdbc;
     private final SessionCache cache;
     private final Ticker ticker;
-    private final Duration interval;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private long last; // only the polling thread, or a test calling pollOnce, touches it
-    private boolean failing;
+    private final BackgroundLoop loop;
+    private long last; // guarded by this
+    private long polls; // only the loop's thread
 
     /**
      * Reads the counter (before any entry is cached: everything up to it is already in the database any load reads),
@@ -39,14 +37,18 @@ final class ChangePoller implements AutoCloseable {
         this.jdbc = jdbc;
         this.cache = cache;
         this.ticker = ticker;
-        this.interval = interval;
         long started = ticker.read();
         this.last = jdbc.read(ChangeLog::counter);
         cache.trustFrom(started);
-        this.thread = new Thread(this::run, "hallpass-change-poller");
-        thread.setDaemon(true);
+        this.loop = new BackgroundLoop("hallpass-change-poller", "the session cache's change-log poller", interval,
+                () -> {
+                    if (++polls % 64 == 0) {
+                        cache.prune();
+                    }
+                    pollOnce();
+                });
         if (background) {
-            thread.start();
+            loop.start();
         }
     }
 
@@ -85,41 +87,8 @@ final class ChangePoller implements AutoCloseable {
         return last;
     }
 
-    private void run() {
-        long polls = 0;
-        while (running) {
-            try {
-                pollOnce();
-                if (failing) {
-                    failing = false;
-                    LOG.log(Level.INFO, "the session cache hears from the database again");
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    failing = true;
-                    LOG.log(Level.WARNING, "the session cache can not read the change log (" + e.getMessage()
-                            + "); it stops answering once its bound has passed, and keeps trying");
-                }
-            }
-            if (++polls % 64 == 0) {
-                cache.prune();
-            }
-            try {
-                Thread.sleep(Math.max(1, interval.toMillis()));
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -32,7 +32,9 @@ import java.util.Optional;
  * The JPA (Hibernate) implementation of {@link Realm}. Internal: use {@link Realm#builder()}.
  *
  * <p>A facade: it starts the {@link Database}, wires the tables' owners, and hands each call to the implementation
- * of its role ({@link JpaSessionRealm}, {@link JpaCredentialRealm}, {@link JpaAdminRealm}, {@link JpaAuditRealm}).
+ * of its role ({@link JpaSessionRealm}, or {@link CachedSessionRealm} in front of it when the session cache is on;
+ * {@link JpaCredentialRealm}, {@link JpaAdminRealm}, {@link JpaAuditRealm}). It owns the background threads: the
+ * {@link TouchWriter} and, with the cache, the {@link ChangePoller}; {@link #close()} stops them.
  * The package documentation says how the pieces fit.
  */
 public final class JpaRealm implements Realm {

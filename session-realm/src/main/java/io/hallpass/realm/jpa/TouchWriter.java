@@ -71,9 +71,8 @@ final class TouchWriter implements AutoCloseable {
     private final Duration flushInterval;
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
     private final Set<Activity> queued = ConcurrentHashMap.newKeySet();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile boolean failing;
+    private final BackgroundLoop loop;
+    private long flushes; // only the loop's thread
 
     TouchWriter(Jdbc jdbc, Clock clock, Duration touchInterval, Duration idleTimeout) {
         this.jdbc = jdbc;
@@ -81,9 +80,13 @@ final class TouchWriter implements AutoCloseable {
         this.touchInterval = touchInterval;
         this.idleTimeout = idleTimeout;
         this.flushInterval = touchInterval.compareTo(MAX_FLUSH_INTERVAL) < 0 ? touchInterval : MAX_FLUSH_INTERVAL;
-        this.thread = new Thread(this::run, "hallpass-touch-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.loop = new BackgroundLoop("hallpass-touch-writer", "the session last-seen writer", flushInterval, () -> {
+            if (++flushes % 60 == 0) {
+                sweep();
+            }
+            flush();
+        });
+        loop.start();
     }
 
     /**
@@ -170,33 +173,6 @@ final class TouchWriter implements AutoCloseable {
         }
     }
 
-    private void run() {
-        long sweeps = 0;
-        while (running) {
-            try {
-                Thread.sleep(flushInterval.toMillis());
-            } catch (InterruptedException e) {
-                break; // close() flushes once more
-            }
-            try {
-                flush();
-                if (failing) {
-                    failing = false;
-                    LOG.log(Level.INFO, "the session last-seen writer reaches the database again");
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    failing = true;
-                    LOG.log(Level.WARNING, "the session last-seen writer can not write (" + e.getMessage()
-                            + "); it keeps the activity and tries again");
-                }
-            }
-            if (++sweeps % 60 == 0) {
-                sweep();
-            }
-        }
-    }
-
     /** Forgets the activity of sessions idle for longer than the idle timeout: they have ended anyway. */
     private void sweep() {
         Instant cut = clock.instant().truncatedTo(ChronoUnit.MICROS).minus(idleTimeout);
@@ -212,26 +188,14 @@ final class TouchWriter implements AutoCloseable {
 
     /** Stops the thread without writing what is queued: what a crash does. For tests. */
     void halt() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         queued.clear();
     }
 
     /** Stops the thread and writes what is queued, once more. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         try {
             flush();
         } catch (RuntimeException e) {
