@@ -81,8 +81,13 @@ public final class JpaRealm implements Realm {
             this.sessions = uncached;
         } else {
             // the counter is read before any entry is cached
-            this.poller = new ChangePoller(database.jdbc, cache, ticker, settings.sessionCache().pollInterval(),
-                    pollInBackground);
+            try {
+                this.poller = new ChangePoller(database.jdbc, cache, ticker, settings.sessionCache().pollInterval(),
+                        pollInBackground);
+            } catch (RuntimeException e) {
+                touches.close(); // the realm does not start: stop the thread it started
+                throw e;
+            }
             this.cachedSessions = new CachedSessionRealm(uncached, cache, tokens, transactions);
             this.sessions = cachedSessions;
         }
