@@ -37,10 +37,10 @@ class JsonShapesTest {
         Instant seen = Instant.parse("2025-11-26T13:29:20Z");
         SessionView current = new SessionView("s-1", 7, "alice", Set.of("customer"), created, seen, created,
                 Instant.parse("2025-11-26T14:00:00Z"), Instant.parse("2025-11-27T01:00:00Z"),
-                new ClientFacts("203.0.113.7", "curl/8.5.0", "d"), true, 0, false);
+                new ClientFacts("203.0.113.7", "curl/8.5.0", "d"), true, 0, false, java.time.Duration.ZERO);
         SessionView other = new SessionView("s-2", 7, "alice", Set.of("customer"), created, seen, created,
                 Instant.parse("2025-11-27T02:00:00Z"), Instant.parse("2025-11-27T01:00:00Z"),
-                ClientFacts.UNKNOWN, false, 0, false);
+                ClientFacts.UNKNOWN, false, 0, false, java.time.Duration.ZERO);
         assertEquals("[{\"id\":\"s-1\",\"current\":true,\"createdAt\":\"2025-11-26T13:00:00Z\","
                         + "\"lastSeenAt\":\"2025-11-26T13:29:20Z\",\"lastAuthenticatedAt\":\"2025-11-26T13:00:00Z\","
                         + "\"expiresAt\":\"2025-11-26T14:00:00Z\",\"ip\":\"203.0.113.7\",\"userAgent\":\"curl/8.5.0\","

@@ -102,8 +102,8 @@ public final class HallpassFilter implements Filter {
                 settings.reauthPath()));
         responder = new Responder(paths, cookies, returnPaths,
                 new Pages(context.getContextPath(), settings.pageStylesheet()), clients);
-        endpoints = new AuthEndpoints(realm, paths, cookies, responder, clients, returnPaths);
-        gate = new Gate(settings, policy, endpoints, realm, riskPolicy, clock);
+        endpoints = new AuthEndpoints(realm, realm, paths, cookies, responder, clients, returnPaths);
+        gate = new Gate(settings, policy, endpoints, realm, realm, riskPolicy, clock);
         cacheControl = settings.cacheControl();
         LOG.log(System.Logger.Level.INFO, () -> "Hallpass started: " + settings);
     }

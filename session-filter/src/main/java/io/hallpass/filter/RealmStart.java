@@ -44,6 +44,9 @@ final class RealmStart {
         if (settings.schemaAction() != null) {
             builder.schemaAction(settings.schemaAction());
         }
+        if (settings.sessionCache() != null) {
+            builder.sessionCache(settings.sessionCache().maxEntries(), settings.sessionCache().bound());
+        }
         if (settings.tokenPepper() != null) {
             builder.tokenPepper(settings.tokenPepper());
         }

@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * The validated configuration of a realm, as produced by {@link RealmBuilder#settings()}. Exactly one of
- * {@code jdbcUrl} and {@code dataSource} is set; {@code tokenPepper} may be null.
+ * {@code jdbcUrl} and {@code dataSource} is set; {@code tokenPepper} may be null; {@code sessionCache} is null when
+ * the session cache is off.
  */
 public record RealmSettings(
         String jdbcUrl,
@@ -28,7 +29,8 @@ public record RealmSettings(
         Duration lockoutWindow,
         Duration lockoutDuration,
         byte[] tokenPepper,
-        Duration auditRetention) {
+        Duration auditRetention,
+        SessionCacheSettings sessionCache) {
 
     public RealmSettings {
         tokenPepper = tokenPepper == null ? null : tokenPepper.clone();
@@ -47,6 +49,8 @@ public record RealmSettings(
         String where = jdbcUrl == null ? "dataSource" : "jdbcUrl=" + jdbcUrl.split("[?;]", 2)[0];
         return "RealmSettings[" + where + ", schemaAction="
                 + schemaAction + ", idleTimeout=" + idleTimeout + ", absoluteTimeout=" + absoluteTimeout
-                + ", passwordCost=" + passwordCost + ", lockout=" + lockoutThreshold + "/" + lockoutWindow + "]";
+                + ", passwordCost=" + passwordCost + ", lockout=" + lockoutThreshold + "/" + lockoutWindow
+                + ", sessionCache=" + (sessionCache == null ? "off" : sessionCache.maxEntries() + "/"
+                + sessionCache.bound()) + "]";
     }
 }

@@ -14,11 +14,15 @@ import java.util.Optional;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>{@link #resolve} reads without a transaction (one statement, consistent by itself) unless it has something
- *       to write: last-seen when the touch interval has passed, or an expired session to mark. Every other method
- *       is one transaction.</li>
- *   <li>What {@link #resolve} answers is never older than the last commit: a revocation, a disabled account or an
- *       expired grant acts on the very next request.</li>
+ *   <li>{@link #resolve} and {@link #peek} read without a transaction (one statement, consistent by itself) and
+ *       write only to mark an expired session. No request waits for last-seen to be written: activity is recorded
+ *       in memory and written in batches by a background writer, at most once per touch interval per session.
+ *       Every other method is one transaction.</li>
+ *   <li>Without a session cache, what {@link #resolve} answers is never older than the last commit: a revocation,
+ *       a disabled account or an expired grant acts on the very next request. With the cache on
+ *       ({@link RealmBuilder#sessionCache}), a change made on this node still acts on the very next request here,
+ *       and one made anywhere else within the cache's bound; a node that can not hear from the database for longer
+ *       than the bound stops answering from its cache.</li>
  *   <li>A session token appears in exactly one place: {@link OpenedSession#token()}, once. Sessions are named by
  *       their {@linkplain SessionView#publicId() public id}.</li>
  *   <li>A malformed or forged token is not an error: it simply resolves to nothing (and revokes or rotates
@@ -39,11 +43,28 @@ public interface SessionRealm {
 
     /**
      * The session a token stands for, if it is live: not revoked, within its idle and absolute lifetimes,
-     * its account enabled. Roles are the account's unexpired grants at this moment. Slides the idle expiry,
-     * writing last-seen at most once per touch interval. A malformed token answers empty without touching the
+     * its account enabled. Roles are the account's unexpired grants at this moment. Counts as activity: slides the
+     * idle expiry (last-seen is written at most once per touch interval, in the background). The same as
+     * {@link #peek} followed by {@link #recordActivity}. A malformed token answers empty without touching the
      * database.
      */
     Optional<SessionView> resolve(String token);
+
+    /**
+     * The session a token stands for, as {@link #resolve} finds it, but without counting as activity: the idle
+     * expiry does not slide and no gap is recorded. For deciding about a request before it is known whether it will
+     * be let through; call {@link #recordActivity} for one that is.
+     */
+    Optional<SessionView> peek(String token);
+
+    /**
+     * Counts one activity of a session at now: this node's last-seen of it moves to now, the gap since its previous
+     * activity counts toward {@link SessionView#longestIdleSinceAuthentication()}, and last-seen is queued for the
+     * background writer once the touch interval has passed. Never waits for the database.
+     *
+     * @param session a view answered by {@link #peek} or {@link #resolve}
+     */
+    void recordActivity(SessionView session);
 
     /**
      * Issues a new token for the same session. The old token keeps working for the configured grace (a few

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param createdAt            when the session was opened
  * @param lastSeenAt           when the session was last seen (written at most once per touch interval)
  * @param lastAuthenticatedAt  when the holder last proved the password (login or re-authentication)
- * @param idleExpiresAt        when the session ends if unused (slides with use, never past absolute)
+ * @param idleExpiresAt        when the session ends if unused (slides with use, never past absolute): the last
+ *                             activity known on this node plus the idle timeout
  * @param absoluteExpiresAt    when the session ends whatever happens
  * @param client               the client facts recorded at login or at the last re-authentication
  * @param newDevice            the session was opened from a device the account had not signed in from
@@ -23,6 +24,13 @@ import java.util.Set;
  *                             the login that opened this session
  * @param previousToken        the token presented was the one replaced by the last rotation, still inside
  *                             its grace; the view then carries the state from before that rotation
+ * @param longestIdleSinceAuthentication the longest time the session was left unattended since the password was
+ *                             last proved (sign-in or re-authentication), the current gap included: the largest of
+ *                             the gaps between consecutive activities stored by any node, this node's own, and the
+ *                             time since the last activity known here. Across nodes it may overestimate (another
+ *                             node's last activity reaches the database up to a touch interval late), never
+ *                             underestimate: a rule such as {@code idle:5m} errs strict. Peeking at a session, or a
+ *                             request that is refused, is not activity.
  */
 public record SessionView(
         String publicId,
@@ -37,7 +45,8 @@ public record SessionView(
         ClientFacts client,
         boolean newDevice,
         int failuresBeforeLogin,
-        boolean previousToken) {
+        boolean previousToken,
+        Duration longestIdleSinceAuthentication) {
 
     public SessionView {
         Objects.requireNonNull(publicId, "publicId");
@@ -49,6 +58,7 @@ public record SessionView(
         Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
         Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
         client = client == null ? ClientFacts.UNKNOWN : client;
+        Objects.requireNonNull(longestIdleSinceAuthentication, "longestIdleSinceAuthentication");
     }
 
     public boolean hasRole(String role) {

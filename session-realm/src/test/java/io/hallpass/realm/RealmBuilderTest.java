@@ -67,4 +67,27 @@ class RealmBuilderTest {
         assertTrue(new PasswordCost(19_456, 1, 1).belowOwaspMinimum());
         assertTrue(new PasswordCost(19_456, 2, 1).isStrongerThan(new PasswordCost(19_456, 1, 1)));
     }
+
+    @Test
+    void theSessionCacheIsOffByDefaultAndItsOptionsAreCheckedNamingTheValue() {
+        assertEquals(null, Realm.builder().jdbcUrl("jdbc:h2:mem:x").settings().sessionCache());
+        SessionCacheSettings cache = Realm.builder().jdbcUrl("jdbc:h2:mem:x")
+                .sessionCache(100_000, Duration.ofSeconds(1)).settings().sessionCache();
+        assertEquals(new SessionCacheSettings(100_000, Duration.ofSeconds(1)), cache);
+        assertEquals(Duration.ofMillis(250), cache.pollInterval());
+        assertEquals(null, Realm.builder().jdbcUrl("jdbc:h2:mem:x").sessionCache(1, Duration.ofSeconds(1))
+                .noSessionCache().settings().sessionCache());
+        for (int entries : new int[] {0, -1, 10_000_001}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> Realm.builder().sessionCache(entries, Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().contains("was " + entries), e.getMessage());
+        }
+        for (Duration bound : new Duration[] {null, Duration.ofMillis(99), Duration.ofSeconds(61)}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> Realm.builder().sessionCache(10, bound));
+            assertTrue(e.getMessage().contains("was " + bound), e.getMessage());
+        }
+        assertTrue(Realm.builder().jdbcUrl("jdbc:h2:mem:x").sessionCache(10_000_000, Duration.ofMillis(100))
+                .settings().toString().contains("sessionCache=10000000/PT0.1S"));
+    }
 }

@@ -28,7 +28,7 @@ public final class Samples {
         Instant created = NOW.minus(age);
         return new SessionView(id, 7L, username, roles, created, NOW.minusSeconds(40), created,
                 NOW.plus(Duration.ofMinutes(30)), created.plus(Duration.ofHours(12)),
-                new ClientFacts(ip, userAgent, "device-1"), false, 0, false);
+                new ClientFacts(ip, userAgent, "device-1"), false, 0, false, Duration.ofSeconds(40));
     }
 
     public static SessionView session(String username, String... roles) {

@@ -160,7 +160,7 @@ public class PolicyBenchmark {
         Instant created = now.minus(Duration.ofHours(1));
         return new SessionView("pub-1", 1L, "alice", roles, created, now.minusSeconds(30), now.minusSeconds(60),
                 now.plus(Duration.ofMinutes(29)), created.plus(Duration.ofHours(12)), ClientFacts.UNKNOWN, false, 0,
-                false);
+                false, Duration.ofSeconds(30));
     }
 
     /** A public asset: matched by prefix, allowed without a session lookup. */

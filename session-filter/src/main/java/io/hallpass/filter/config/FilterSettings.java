@@ -4,6 +4,7 @@ import io.hallpass.filter.policy.Durations;
 import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.SessionCacheSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,7 +59,8 @@ public record FilterSettings(
         Duration newDeviceReauthWithin,
         String networkChange,
         String userAgentChange,
-        int failedLoginsBeforeSuccess) {
+        int failedLoginsBeforeSuccess,
+        SessionCacheSettings sessionCache) {
 
     /** Context-params carry this prefix; init-params do not. */
     public static final String CONTEXT_PREFIX = "hallpass.";
@@ -75,7 +77,8 @@ public record FilterSettings(
             "argon2-memory-kib", "argon2-iterations", "argon2-parallelism", "token-pepper-env",
             "purge-interval",
             "device-cookie-name", "risk-policy", "risk-new-device-reauth-within", "risk-network-change",
-            "risk-user-agent-change", "risk-failed-logins");
+            "risk-user-agent-change", "risk-failed-logins",
+            "session-cache", "session-cache-size", "session-cache-bound");
 
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
     private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
@@ -244,12 +247,43 @@ public record FilterSettings(
         String userAgentChange = r.choice("risk-user-agent-change", "revoke", "ignore", "step-up", "revoke");
         int failedLogins = r.integer("risk-failed-logins", 3, 1, 1000);
 
+        SessionCacheSettings cache = sessionCache(r, realmProvided);
+
         r.finish();
         return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
                 denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
                 loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
                 threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy, newDeviceWindow,
-                networkChange, userAgentChange, failedLogins);
+                networkChange, userAgentChange, failedLogins, cache);
+    }
+
+    /**
+     * The session cache of the filter's own realm (null: off), checked by the realm's own rule
+     * ({@link SessionCacheSettings}). An application that provides its realm configures its cache there.
+     */
+    private static SessionCacheSettings sessionCache(Reader r, boolean realmProvided) {
+        String on = r.choice("session-cache", "on", "on", "off");
+        int size = r.integer("session-cache-size", 100_000, Integer.MIN_VALUE, Integer.MAX_VALUE); // see below
+        Duration bound = r.duration("session-cache-bound", "1s");
+        if (realmProvided) {
+            for (String name : List.of("session-cache", "session-cache-size", "session-cache-bound")) {
+                if (r.text(name) != null) {
+                    r.problem(name, r.text(name), "the application provides its own realm; configure its cache"
+                            + " with RealmBuilder.sessionCache");
+                }
+            }
+            return null;
+        }
+        if (on.equals("off") || bound == null) {
+            return null;
+        }
+        try {
+            return new SessionCacheSettings(size, bound);
+        } catch (InvalidInputException e) {
+            String name = e.getMessage().contains("size") ? "session-cache-size" : "session-cache-bound";
+            r.problem(name, r.text(name), e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the login page is the filter's own (served at {@code login-path}) rather than the application's. */

@@ -26,8 +26,10 @@ import java.util.function.Supplier;
  *   <li>otherwise the session is looked up, once. None: {@link Decision.Unauthenticated};</li>
  *   <li>a role requirement one of whose any-of sets the session holds no role of: {@link Decision.Forbidden}
  *       (before any step-up: a user who lacks the role is never asked for the password again);</li>
- *   <li>an idle limit, and the session last seen longer ago than that: {@link Decision.StepUp} with reason
- *       {@link #IDLE};</li>
+ *   <li>an idle limit, and the session left unattended for longer than that at any point since the password was
+ *       last proved ({@link SessionView#longestIdleSinceAuthentication()}, the current gap included):
+ *       {@link Decision.StepUp} with reason {@link #IDLE}. Retrying the refused request, or a detour through a calm
+ *       page, does not pass it: only a new authentication does;</li>
  *   <li>a re-authentication window (capped by the risk assessment, if it caps windows) the last full
  *       authentication is older than, or a session presented with the token its last rotation replaced (still
  *       in its grace): {@link Decision.StepUp} with reason {@link #STALE_AUTHENTICATION} and that window as
@@ -37,7 +39,7 @@ import java.util.function.Supplier;
  *       window;</li>
  *   <li>else {@link Decision.Allow} with the session.</li>
  * </ol>
- * Boundaries: a session last seen exactly {@code idleWithin} ago, or authenticated exactly
+ * Boundaries: a session left unattended exactly {@code idleWithin} at most, or authenticated exactly
  * {@code reauthWithin} ago, still passes.
  *
  * <pre>{@code
@@ -56,7 +58,7 @@ public final class Decider {
     public static final String NO_SESSION = "no session";
     /** The session lacks a required role. */
     public static final String MISSING_ROLE = "missing role";
-    /** The session has been idle longer than the path allows. */
+    /** The session has been left unattended longer than the path allows since the password was last proved. */
     public static final String IDLE = "idle";
     /** The last full authentication is older than the path's re-authentication window. */
     public static final String STALE_AUTHENTICATION = "reauth";
@@ -118,7 +120,7 @@ public final class Decider {
         }
         Duration idle = permission.idleWithin();
         Duration reauth = permission.reauthWithin();
-        if (idle != null && view.lastSeenAt().plus(idle).isBefore(now)) {
+        if (idle != null && view.longestIdleSinceAuthentication().compareTo(idle) > 0) {
             // any new authentication clears an idle lapse; ask for one recent enough for the reauth window too
             return new Decision.StepUp(reauth != null && reauth.compareTo(idle) < 0 ? reauth : idle, IDLE);
         }

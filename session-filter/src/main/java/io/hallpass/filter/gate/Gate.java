@@ -15,8 +15,9 @@ import io.hallpass.filter.web.CrossOriginCheck;
 import io.hallpass.filter.web.Refusal;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.realm.AuditEvent;
-import io.hallpass.realm.Realm;
+import io.hallpass.realm.AuditRealm;
 import io.hallpass.realm.RealmUnavailableException;
+import io.hallpass.realm.SessionRealm;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletMapping;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  *   <li>the filter's own endpoints run themselves ({@link Outcome.RunEndpoint});</li>
  *   <li>else the policy names the path's permission and the pure {@link Decider} decides: admit, or refuse.</li>
  * </ol>
+ * The session is only peeked at to decide; a request that is admitted counts as its activity
+ * ({@link RequestSession#admit()}), a refused one never does.
  * An unreachable realm becomes {@link Refusal.Kind#REALM_UNAVAILABLE} (only protected paths ask it), any
  * other failure {@link Refusal.Kind#INTERNAL}, logged here once.
  *
@@ -60,22 +63,26 @@ public final class Gate {
     private final CrossOriginCheck crossOrigin;
     private final String cookieName;
     private final AuthEndpoints endpoints;
-    private final Supplier<Realm> realm;
+    private final Supplier<? extends SessionRealm> realm;
+    private final Supplier<? extends AuditRealm> audit;
     private final RiskPolicy riskPolicy;
     private final Clock clock;
 
     /**
-     * @param realm the realm; its supplier throws {@link RealmUnavailableException} while it cannot be reached
+     * @param realm the realm's sessions; its supplier throws {@link RealmUnavailableException} while it cannot be
+     *              reached
+     * @param audit the realm's audit trail, for a step-up the risk policy demanded
      * @param clock the realm's clock: decisions and the realm never disagree about now
      */
-    public Gate(FilterSettings settings, Policy policy, AuthEndpoints endpoints, Supplier<Realm> realm,
-                RiskPolicy riskPolicy, Clock clock) {
+    public Gate(FilterSettings settings, Policy policy, AuthEndpoints endpoints, Supplier<? extends SessionRealm> realm,
+                Supplier<? extends AuditRealm> audit, RiskPolicy riskPolicy, Clock clock) {
         this.policy = policy;
         this.crossOrigin = new CrossOriginCheck(settings.csrfAllowSameSite(),
                 new ClientAddress(settings.trustedProxies()));
         this.cookieName = settings.cookieName();
         this.endpoints = endpoints;
         this.realm = realm;
+        this.audit = audit;
         this.riskPolicy = riskPolicy;
         this.clock = clock;
     }
@@ -176,8 +183,8 @@ public final class Gate {
     }
 
     private RequestSession newSession(HttpServletRequest request, String token) {
-        return new RequestSession(realm, token, () -> endpoints.facts(request, endpoints.deviceIdOf(request)),
-                riskPolicy);
+        return new RequestSession(realm, audit, token,
+                () -> endpoints.facts(request, endpoints.deviceIdOf(request)), riskPolicy);
     }
 
     private static String servletName(HttpServletMapping mapping) {
@@ -212,8 +219,11 @@ public final class Gate {
 
         @Override
         public Outcome allow(Decision.Allow allow) {
-            return type == DispatcherType.REQUEST
-                    ? new Outcome.Admit(path, session, allow.session()) : new Outcome.Proceed(path);
+            if (type != DispatcherType.REQUEST) {
+                return new Outcome.Proceed(path);
+            }
+            session.admit(); // only a request let through is activity of its session
+            return new Outcome.Admit(path, session, allow.session());
         }
 
         @Override
@@ -232,7 +242,7 @@ public final class Gate {
         @Override
         public Outcome stepUp(Decision.StepUp stepUp) {
             if (type != DispatcherType.INCLUDE && Decider.RISK.equals(stepUp.reason())) {
-                session.resolve().ifPresent(view -> realm.get().audit(AuditEvent.Type.STEP_UP_REQUIRED,
+                session.resolve().ifPresent(view -> audit.get().audit(AuditEvent.Type.STEP_UP_REQUIRED,
                         view.accountId(), view.publicId(), null, "sensitive action after: " + session.risk().reason()));
             }
             return refused(new Refusal.StepUp(stepUp.maxAge(), stepUp.reason()));

@@ -2,10 +2,11 @@ package io.hallpass.filter.web;
 
 import io.hallpass.filter.config.FilterSettings;
 import io.hallpass.realm.ClientFacts;
+import io.hallpass.realm.CredentialRealm;
 import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.LoginResult;
 import io.hallpass.realm.OpenedSession;
-import io.hallpass.realm.Realm;
+import io.hallpass.realm.SessionRealm;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,15 +44,22 @@ public final class AuthEndpoints {
             Set.of("GET", "HEAD", "POST"));
     private static final Refusal POST_ONLY = Refusal.methodNotAllowed("sign out with POST", Set.of("POST"));
 
-    private final Supplier<Realm> realm;
+    private final Supplier<? extends CredentialRealm> credentials;
+    private final Supplier<? extends SessionRealm> realm;
     private final Paths paths;
     private final Cookies cookies;
     private final Responder responder;
     private final ClientAddress clients;
     private final ReturnPath returnPaths;
 
-    public AuthEndpoints(Supplier<Realm> realm, Paths paths, Cookies cookies, Responder responder,
-                         ClientAddress clients, ReturnPath returnPaths) {
+    /**
+     * @param credentials the realm's password checks (sign-in, re-authentication)
+     * @param realm       the realm's sessions (sign-out, the session replaced at sign-in, the clock)
+     */
+    public AuthEndpoints(Supplier<? extends CredentialRealm> credentials, Supplier<? extends SessionRealm> realm,
+                         Paths paths, Cookies cookies, Responder responder, ClientAddress clients,
+                         ReturnPath returnPaths) {
+        this.credentials = credentials;
         this.realm = realm;
         this.paths = paths;
         this.cookies = cookies;
@@ -149,7 +157,7 @@ public final class AuthEndpoints {
         Device device = device(request);
         LoginResult result;
         try {
-            result = realm.get().login(username, password, facts(request, device.id()));
+            result = credentials.get().login(username, password, facts(request, device.id()));
         } catch (InvalidInputException e) {
             loginFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;
@@ -212,7 +220,7 @@ public final class AuthEndpoints {
         }
         LoginResult result;
         try {
-            result = realm.get().login(username, password, facts(request, device(request).id()));
+            result = credentials.get().login(username, password, facts(request, device(request).id()));
         } catch (InvalidInputException e) {
             throw new ServletException("login refused: " + e.getMessage());
         }
@@ -298,7 +306,7 @@ public final class AuthEndpoints {
         }
         LoginResult result;
         try {
-            result = realm.get().reauthenticate(session.token(), password, facts(request, device(request).id()));
+            result = credentials.get().reauthenticate(session.token(), password, facts(request, device(request).id()));
         } catch (InvalidInputException e) {
             reauthFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;

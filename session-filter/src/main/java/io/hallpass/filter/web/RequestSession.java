@@ -3,10 +3,11 @@ package io.hallpass.filter.web;
 import io.hallpass.filter.risk.RiskAssessment;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.AuditEvent;
+import io.hallpass.realm.AuditRealm;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.OpenedSession;
-import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
+import io.hallpass.realm.SessionRealm;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletRequest;
 import java.util.Optional;
@@ -19,7 +20,11 @@ import java.util.function.Supplier;
  *
  * <p>A session is only ever handed out after the risk policy has seen it with this request's facts: if the
  * policy says the session must end (a user agent that changed mid-session, by default), it is revoked here
- * and the request continues as signed out. Not thread-safe: it belongs to one request.
+ * and the request continues as signed out.
+ *
+ * <p>Looking the session up is not activity ({@link SessionRealm#peek}): only a request the gate lets through
+ * ({@link #admit()}) counts as one, so that a refused request (say, one refused for being idle too long) can not
+ * refresh the session it was refused for. Not thread-safe: it belongs to one request.
  */
 public final class RequestSession {
 
@@ -27,21 +32,28 @@ public final class RequestSession {
     /** The request attribute that carries a request's session to its dispatches and to {@code Hallpass.session}. */
     private static final String ATTRIBUTE = "io.hallpass.request-session";
 
-    private final Supplier<Realm> realm;
+    private final Supplier<? extends SessionRealm> realm;
+    private final Supplier<? extends AuditRealm> audit;
     private final Supplier<ClientFacts> facts;
     private final RiskPolicy riskPolicy;
     private String token;
     private Optional<SessionView> resolved;
     private RiskAssessment risk = RiskAssessment.CALM;
+    private boolean admitted;
+    private boolean active;
 
     /**
-     * @param realm      the realm (its supplier throws {@link RealmUnavailableException} while it cannot be reached)
+     * @param realm      the realm's sessions (its supplier throws {@link RealmUnavailableException} while it cannot be
+     *                   reached)
+     * @param audit      the realm's audit trail, for the risk policy's signals
      * @param token      the session cookie's value, or null if the request carried none
      * @param facts      this request's client facts, computed only if a session is found
      * @param riskPolicy the policy that sees every resolved session, or null for none
      */
-    public RequestSession(Supplier<Realm> realm, String token, Supplier<ClientFacts> facts, RiskPolicy riskPolicy) {
+    public RequestSession(Supplier<? extends SessionRealm> realm, Supplier<? extends AuditRealm> audit, String token,
+                          Supplier<ClientFacts> facts, RiskPolicy riskPolicy) {
         this.realm = realm;
+        this.audit = audit;
         this.token = token;
         this.facts = facts;
         this.riskPolicy = riskPolicy;
@@ -74,12 +86,33 @@ public final class RequestSession {
     public Optional<SessionView> resolve() {
         if (resolved == null) {
             resolved = token == null ? Optional.empty() : assess(realm.get());
+            if (admitted) {
+                recordActivity();
+            }
         }
         return resolved;
     }
 
-    private Optional<SessionView> assess(Realm r) {
-        Optional<SessionView> view = r.resolve(token);
+    /**
+     * The gate lets this request through: its session, if it was or will be looked up, counts one activity. Never
+     * called for a refusal, nor for the filter's own endpoints.
+     */
+    public void admit() {
+        admitted = true;
+        if (resolved != null) {
+            recordActivity();
+        }
+    }
+
+    private void recordActivity() {
+        if (!active && resolved.isPresent()) {
+            active = true;
+            realm.get().recordActivity(resolved.get());
+        }
+    }
+
+    private Optional<SessionView> assess(SessionRealm r) {
+        Optional<SessionView> view = r.peek(token);
         if (view.isEmpty() || riskPolicy == null) {
             return view;
         }
@@ -91,7 +124,7 @@ public final class RequestSession {
         }
         if (risk.revoke()) {
             r.revoke(token, "ended by the risk policy: " + risk.reason());
-            r.audit(AuditEvent.Type.RISK_SIGNAL, v.accountId(), v.publicId(), current.ip(),
+            audit.get().audit(AuditEvent.Type.RISK_SIGNAL, v.accountId(), v.publicId(), current.ip(),
                     "session ended: " + risk.reason());
             LOG.log(System.Logger.Level.INFO, "Hallpass: session " + v.publicId() + " ended by the risk policy ("
                     + risk.reason() + ")");
@@ -123,6 +156,7 @@ public final class RequestSession {
         this.token = session.token();
         this.resolved = Optional.of(session.view());
         this.risk = RiskAssessment.CALM;
+        this.active = true; // opening or re-stamping a session is activity of its own
     }
 
     /** After a logout within this request. */

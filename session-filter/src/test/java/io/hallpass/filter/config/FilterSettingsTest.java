@@ -174,4 +174,27 @@ class FilterSettingsTest {
                 () -> FilterSettings.read(init::get, context::get, env::get, true));
         assertTrue(e.getMessage().contains("provides its own realm"));
     }
+
+    @Test
+    void theSessionCacheIsOnByDefaultAndItsSettingsAreCheckedByTheRealmsOwnRule() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals(new io.hallpass.realm.SessionCacheSettings(100_000, Duration.ofSeconds(1)), read().sessionCache());
+        init.put("session-cache-size", "5000");
+        init.put("session-cache-bound", "3s");
+        assertEquals(new io.hallpass.realm.SessionCacheSettings(5000, Duration.ofSeconds(3)), read().sessionCache());
+        init.put("session-cache", "off");
+        assertEquals(null, read().sessionCache());
+        init.put("session-cache", "maybe");
+        assertTrue(problems().contains("init-param session-cache ('maybe')"), problems());
+        init.put("session-cache", "on");
+        init.put("session-cache-size", "0");
+        assertTrue(problems().contains("init-param session-cache-size ('0')"), problems());
+        init.put("session-cache-size", "100");
+        init.put("session-cache-bound", "2m");
+        String p = problems();
+        assertTrue(p.contains("init-param session-cache-bound ('2m'): session cache bound must be between"), p);
+        init.put("session-cache-size", "20000000");
+        init.put("session-cache-bound", "1s");
+        assertTrue(problems().contains("init-param session-cache-size ('20000000')"), problems());
+    }
 }

@@ -29,7 +29,7 @@ class DeciderRiskTest {
 
     private static Optional<SessionView> authenticated(Duration ago) {
         return Optional.of(new SessionView("p", 1, "alice", Set.of(), NOW.minusSeconds(7200), NOW, NOW.minus(ago),
-                NOW.plusSeconds(600), NOW.plusSeconds(3600), ClientFacts.UNKNOWN, false, 0, false));
+                NOW.plusSeconds(600), NOW.plusSeconds(3600), ClientFacts.UNKNOWN, false, 0, false, Duration.ZERO));
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeciderRiskTest {
     @Test
     void decideWhenTheTokenWasReplacedByARotationThenItNeverPassesASensitiveAction() {
         SessionView old = new SessionView("p", 1, "alice", Set.of(), NOW.minusSeconds(7200), NOW, NOW,
-                NOW.plusSeconds(600), NOW.plusSeconds(3600), ClientFacts.UNKNOWN, false, 0, true);
+                NOW.plusSeconds(600), NOW.plusSeconds(3600), ClientFacts.UNKNOWN, false, 0, true, Duration.ZERO);
         assertEquals(Decision.StepUp.class, Decider.decide(SENSITIVE, () -> Optional.of(old), NOW).getClass());
         assertEquals(Decision.Allow.class, Decider.decide(CALM_PAGE, () -> Optional.of(old), NOW).getClass());
     }

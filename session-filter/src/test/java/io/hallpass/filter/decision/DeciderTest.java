@@ -53,10 +53,16 @@ class DeciderTest {
     }
 
     private static SessionView session(Set<String> roles, Duration authenticatedAgo, Duration seenAgo) {
+        return session(roles, authenticatedAgo, seenAgo, seenAgo);
+    }
+
+    /** A session last seen {@code seenAgo} ago, once left unattended for {@code longestIdle} since authenticating. */
+    private static SessionView session(Set<String> roles, Duration authenticatedAgo, Duration seenAgo,
+                                       Duration longestIdle) {
         Instant created = NOW.minus(Duration.ofHours(2));
         return new SessionView("sess-pub-1", 7L, "alice", roles, created, NOW.minus(seenAgo),
                 NOW.minus(authenticatedAgo), NOW.plus(Duration.ofMinutes(30)), created.plus(Duration.ofHours(12)),
-                ClientFacts.UNKNOWN, false, 0, false);
+                ClientFacts.UNKNOWN, false, 0, false, longestIdle);
     }
 
     private static Permission permission(Requirement requirement, Duration reauth, Duration idle) {
@@ -96,6 +102,15 @@ class DeciderTest {
     @Test
     void decideWhenIdleIsPastThenStepUpWithReasonIdle() {
         Optional<SessionView> view = Optional.of(session(Set.of(), Duration.ofMinutes(30), Duration.ofMinutes(11)));
+        Decision d = Decider.decide(permission(Requirement.AUTHENTICATED, null, IDLE), () -> view, NOW);
+        assertEquals(new Decision.StepUp(IDLE, Decider.IDLE), d);
+    }
+
+    @Test
+    void decideWhenTheSessionWasLeftIdleEarlierThenStepUpEvenThoughItWasJustSeen() {
+        // a retried refusal, or a detour through a calm page, made it "seen" a moment ago: the gap still counts
+        Optional<SessionView> view = Optional.of(session(Set.of(), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(11)));
         Decision d = Decider.decide(permission(Requirement.AUTHENTICATED, null, IDLE), () -> view, NOW);
         assertEquals(new Decision.StepUp(IDLE, Decider.IDLE), d);
     }
@@ -225,7 +240,8 @@ class DeciderTest {
 
     enum Window { NONE, FRESH, STALE }
 
-    enum Idle { NONE, WITHIN, PAST }
+    /** No idle limit; never left longer than it; left longer just now; left longer earlier, then active again. */
+    enum Idle { NONE, WITHIN, PAST, PAST_EARLIER }
 
     static Stream<Arguments> everyCombination() {
         List<Arguments> all = new ArrayList<>();
@@ -267,7 +283,8 @@ class DeciderTest {
         if ((req == Req.ROLE || req == Req.ROLES_TWO_SETS) && role == RoleState.MISSING) {
             return new Decision.Forbidden(Decider.MISSING_ROLE);
         }
-        if (idle == Idle.PAST) {
+        if (idle == Idle.PAST || idle == Idle.PAST_EARLIER) {
+            // the definition: left unattended longer than the limit at any point since the last authentication
             return new Decision.StepUp(window == Window.NONE ? IDLE : REAUTH, Decider.IDLE);
         }
         if (window == Window.STALE) {
@@ -309,8 +326,9 @@ class DeciderTest {
         Set<String> roles = role == RoleState.HELD ? Set.of("admin", "eu") : Set.of("reporting");
         Duration authenticatedAgo = window == Window.STALE ? REAUTH.plusMinutes(1) : Duration.ofMinutes(1);
         Duration seenAgo = idle == Idle.PAST ? IDLE.plusMinutes(1) : Duration.ofMinutes(1);
+        Duration longestIdle = idle == Idle.PAST || idle == Idle.PAST_EARLIER ? IDLE.plusMinutes(1) : seenAgo;
         Optional<SessionView> view = sess == Sess.PRESENT
-                ? Optional.of(session(roles, authenticatedAgo, seenAgo)) : Optional.empty();
+                ? Optional.of(session(roles, authenticatedAgo, seenAgo, longestIdle)) : Optional.empty();
         CountingSession supplier = new CountingSession(view);
 
         Decision actual = Decider.decide(permission, supplier, NOW);

@@ -32,6 +32,8 @@ final class FakeRealm implements Realm {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final List<String> revoked = new ArrayList<>();
     final List<AuditEvent.Type> audited = new ArrayList<>();
+    /** The public ids of the sessions whose activity was recorded, once per recording. */
+    final List<String> active = new ArrayList<>();
     private final Map<String, SessionView> sessions = new HashMap<>();
     private int calls;
     private boolean down;
@@ -41,7 +43,7 @@ final class FakeRealm implements Realm {
         Instant now = clock.instant();
         SessionView view = new SessionView("pub-" + username, 7, username, Set.of(roles), now.minus(authenticatedAgo),
                 now, now.minus(authenticatedAgo), now.plus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(12)),
-                new ClientFacts("127.0.0.1", userAgent, null), false, 0, false);
+                new ClientFacts("127.0.0.1", userAgent, null), false, 0, false, Duration.ZERO);
         sessions.put(token, view);
         return view;
     }
@@ -64,8 +66,21 @@ final class FakeRealm implements Realm {
 
     @Override
     public Optional<SessionView> resolve(String token) {
+        Optional<SessionView> view = peek(token);
+        view.ifPresent(this::recordActivity);
+        return view;
+    }
+
+    @Override
+    public Optional<SessionView> peek(String token) {
         call();
         return Optional.ofNullable(sessions.get(token));
+    }
+
+    @Override
+    public void recordActivity(SessionView session) {
+        call();
+        active.add(session.publicId());
     }
 
     @Override

@@ -96,8 +96,9 @@ class GateTest {
         AuthEndpoints.Paths paths = AuthEndpoints.Paths.of(settings);
         ReturnPath returnPaths = new ReturnPath(Set.of());
         Responder responder = new Responder(paths, cookies, returnPaths, new Pages("", null), clients);
-        AuthEndpoints endpoints = new AuthEndpoints(supplier, paths, cookies, responder, clients, returnPaths);
-        return new Gate(settings, policy, endpoints, supplier, risk, realm.clock);
+        AuthEndpoints endpoints = new AuthEndpoints(supplier, supplier, paths, cookies, responder, clients,
+                returnPaths);
+        return new Gate(settings, policy, endpoints, supplier, supplier, risk, realm.clock);
     }
 
     /** A request from a browser-less client, mapped to the default servlet, as the container would split it. */
@@ -188,7 +189,35 @@ class GateTest {
         HttpServletRequest request = signedIn("GET", "/account/overview", Duration.ofMinutes(1)).build();
         Outcome.Admit admit = assertInstanceOf(Outcome.Admit.class, gate().request(request));
         assertEquals("ann", admit.signedIn().orElseThrow().username());
-        assertEquals(1, realm.calls(), "one lookup");
+        assertEquals(2, realm.calls(), "one lookup, one activity");
+        assertEquals(List.of("pub-ann"), realm.active, "the request let through is the session's activity, once");
+        admit.session().resolve();
+        assertEquals(List.of("pub-ann"), realm.active, "asking again is not another activity");
+    }
+
+    @Test
+    void gateWhenARequestIsRefusedThenItIsNoActivityOfTheSession() {
+        gate().request(signedIn("GET", "/admin/panel", Duration.ofMinutes(1), "customer").build());
+        gate().request(signedIn("POST", "/account/payout", Duration.ofMinutes(3)).build());
+        gate().request(signedIn("GET", "/closed/door", Duration.ofMinutes(1)).build());
+        assertEquals(List.of(), realm.active, "forbidden, step-up and deny: the session was only peeked at");
+    }
+
+    @Test
+    void gateWhenTheEndpointsRunThenNoActivityIsRecordedByTheGate() {
+        Outcome.RunEndpoint run = assertInstanceOf(Outcome.RunEndpoint.class,
+                gate().request(signedIn("GET", "/auth/reauth", Duration.ofMinutes(1)).build()));
+        run.session().resolve();
+        assertEquals(List.of(), realm.active, "the re-authentication page is no activity");
+    }
+
+    @Test
+    void gateWhenAPublicPageIsAdmittedThenTheSessionCountsActivityOnlyIfTheApplicationAsksForIt() {
+        Outcome.Admit admit = assertInstanceOf(Outcome.Admit.class,
+                gate().request(signedIn("GET", "/public/page", Duration.ofMinutes(1)).build()));
+        assertEquals(List.of(), realm.active);
+        admit.session().lookup();
+        assertEquals(List.of("pub-ann"), realm.active, "used by the application on a page let through");
     }
 
     @Test
@@ -360,7 +389,8 @@ class GateTest {
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, page.forwardTo("/admin/panel"));
         assertEquals(Refusal.Kind.FORBIDDEN, refused.refusal().kind());
         assertEquals("ann", refused.session().orElseThrow().username());
-        assertEquals(1, realm.calls(), "the forward used the request's session: one lookup in all");
+        assertEquals(List.of("pub-ann"), realm.active, "the page was let through, and the session is now used");
+        assertEquals(2, realm.calls(), "the forward used the request's session: one lookup in all, and its activity");
     }
 
     @Test

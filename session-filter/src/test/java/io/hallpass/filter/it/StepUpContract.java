@@ -79,6 +79,56 @@ public abstract class StepUpContract extends ContainerSuite {
         assertEquals(200, apiGet("/account/overview", cookie).status(), "other paths keep the 30 minute limit");
     }
 
+    // ---------------------------------------------------------------- idle: the attacks on idle:5m (issue 10)
+
+    @Test
+    void retryingAnIdleRefusalDoesNotPassIt() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(401, apiGet("/account/statement", cookie).status(), "idle 6 minutes on an idle:5m path");
+        for (int retry = 0; retry < 3; retry++) {
+            assertEquals(401, apiGet("/account/statement", cookie).status(),
+                    "the refused request did not refresh the session it was refused for: retry " + retry);
+        }
+    }
+
+    @Test
+    void aDetourThroughACalmPageDoesNotResetTheIdleLimit() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(200, apiGet("/account/overview", cookie).status(), "calm pages keep the 30 minute limit");
+        assertEquals(401, apiGet("/account/statement", cookie).status(),
+                "the session was left alone for 6 minutes since the password was typed");
+    }
+
+    @Test
+    void goingBackAfterTheIdleRefusalDoesNotPassIt() {
+        String cookie = loginFromKnownDevice(newUser("customer"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(401, apiGet("/account/statement", cookie).status());
+        assertEquals(200, apiGet("/account/overview", cookie).status(), "back to the page before");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(200, apiGet("/account/page", cookie).status());
+        assertEquals(401, apiGet("/account/statement", cookie).status(), "and forward again: still refused");
+    }
+
+    @Test
+    void reauthenticatingLetsTheIdleRefusedRequestThrough() {
+        String user = newUser("customer");
+        String cookie = loginFromKnownDevice(user);
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(401, apiGet("/account/statement", cookie).status());
+        RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                .json("{\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(200, reauth.status(), reauth.toString());
+        String fresh = COOKIE + "=" + reauth.cookie(COOKIE) + "; " + cookie.split("; ", 2)[1];
+        assertEquals(200, apiGet("/account/statement", fresh).status(), "the password proved again clears the gap");
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals(200, apiGet("/account/statement", fresh).status());
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(401, apiGet("/account/statement", fresh).status(), "and a new gap counts again");
+    }
+
     @Test
     void wrongReauthenticationPasswordsCountTowardTheLockout() {
         String user = newUser("customer");

@@ -22,7 +22,8 @@ class DefaultRiskPolicyTest {
 
     private static SessionView session(String ip, String agent, boolean newDevice, int failures) {
         return new SessionView("pub", 1, "alice", Set.of("customer"), NOW, NOW, NOW, NOW.plusSeconds(1800),
-                NOW.plusSeconds(43200), new ClientFacts(ip, agent, "dev"), newDevice, failures, false);
+                NOW.plusSeconds(43200), new ClientFacts(ip, agent, "dev"), newDevice, failures, false,
+                java.time.Duration.ZERO);
     }
 
     @Test

@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a request costs the realm without any cache: resolving a valid session token (one indexed query joining the
- * session, its account and the account's unexpired grants, outside any transaction), and opening a session.
+ * What a request costs the realm without any cache: resolving a valid session token (one plain JDBC statement
+ * joining the session, its account and the account's grants, outside any transaction; last-seen is written in the
+ * background), on H2 in process and on PostgreSQL, and opening a session. The cache's hit is
+ * {@link CachedResolveBenchmark}.
  *
  * <p>The realm uses the real clock, a 30-minute idle timeout (so last-seen is written at most once a minute per
  * session) and 1,000 live sessions resolved in turn: the touch write is almost never part of the measured call.

@@ -11,6 +11,7 @@ final class Columns {
     static final int DETAIL = 512;
     static final int AUDIT_TYPE = 32;
     static final int HASH = 32;
+    static final int CHANGE_CAUSE = 32;
 
     private Columns() {
     }

@@ -26,13 +26,17 @@ final class Database implements AutoCloseable {
     final SessionFactory factory;
     /** The shipped DDL of this database, or null for one the realm ships none for. */
     final Schema schema;
+    /** Plain JDBC on the same data source, for the hot paths. */
+    final Jdbc jdbc;
     private final HikariDataSource ownedPool; // null for a data source handed in, which is never closed
 
-    private Database(String product, SessionFactory factory, Schema schema, HikariDataSource ownedPool) {
+    private Database(String product, SessionFactory factory, Schema schema, DataSource dataSource,
+                     HikariDataSource ownedPool) {
         this.product = product;
         this.factory = factory;
         this.schema = schema;
         this.ownedPool = ownedPool;
+        this.jdbc = new Jdbc(dataSource, factory::isOpen);
     }
 
     /**
@@ -55,7 +59,8 @@ final class Database implements AutoCloseable {
                 }
                 schema.createIfMissing(dataSource);
             }
-            return new Database(product, bootHibernate(dataSource, settings.schemaAction()), schema, ownedPool);
+            return new Database(product, bootHibernate(dataSource, settings.schemaAction()), schema, dataSource,
+                    ownedPool);
         } catch (RuntimeException e) {
             if (ownedPool != null) {
                 ownedPool.close();

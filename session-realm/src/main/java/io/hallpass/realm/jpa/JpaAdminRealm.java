@@ -215,6 +215,8 @@ final class JpaAdminRealm implements AdminRealm {
         int counters = Purge.inBatches(transactions, batchSize, throttle::deleteAged);
         int events = Purge.inBatches(transactions, batchSize,
                 (t, size) -> AuditLog.deleteOlderThan(t, t.now.minus(settings.auditRetention()), size));
+        // the session caches' change log is housekeeping, not counted in the result
+        Purge.inBatches(transactions, batchSize, ChangeLog::deleteAged);
         return new PurgeResult(expired, counters, events);
     }
 

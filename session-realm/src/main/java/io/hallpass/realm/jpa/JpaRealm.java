@@ -1,5 +1,6 @@
 package io.hallpass.realm.jpa;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.hallpass.realm.AccountView;
 import io.hallpass.realm.AdminRealm;
 import io.hallpass.realm.AuditEvent;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * The JPA (Hibernate) implementation of {@link Realm}. Internal: use {@link Realm#builder()}.
  *
  * <p>A facade: it starts the {@link Database}, wires the tables' owners, and hands each call to the implementation
- * of its role ({@link JpaSessionRealm}, {@link JpaCredentialRealm}, {@link JpaAdminRealm}, {@link JpaAuditRealm}).
+ * of its role ({@link JpaSessionRealm}, or {@link CachedSessionRealm} in front of it when the session cache is on;
+ * {@link JpaCredentialRealm}, {@link JpaAdminRealm}, {@link JpaAuditRealm}). It owns the background threads: the
+ * {@link TouchWriter} and, with the cache, the {@link ChangePoller}; {@link #close()} stops them.
  * The package documentation says how the pieces fit.
  */
 public final class JpaRealm implements Realm {
@@ -46,18 +49,49 @@ public final class JpaRealm implements Realm {
     private final CredentialRealm credentials;
     private final AdminRealm admin;
     private final AuditRealm audit;
+    private final TouchWriter touches;
+    private final SessionCache cache;     // null: the cache is off
+    private final ChangePoller poller;    // null: the cache is off
+    private final CachedSessionRealm cachedSessions; // null: the cache is off
 
-    private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener) {
+    private JpaRealm(RealmSettings settings, Database database, SessionChangeListener listener, Ticker ticker,
+                     boolean pollInBackground) {
         this.settings = settings;
         this.database = database;
         this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
-        Transactions transactions = new Transactions(database.factory, settings.clock(), listener);
+        this.cache = settings.sessionCache() == null ? null
+                : new SessionCache(settings.sessionCache(), settings.idleTimeout(), ticker);
+        // this node's own changes reach its cache after their commit, before the call that made them returns
+        SessionChangeListener told = cache == null ? listener : change -> {
+            cache.invalidate(change.accountId(), change.sessionId());
+            listener.sessionsChanged(change);
+        };
+        Transactions transactions = new Transactions(database.factory, settings.clock(), told);
         TokenCodec tokens = new TokenCodec(settings.tokenPepper());
         SessionRules rules = SessionRules.of(settings);
-        SessionStore store = new SessionStore(tokens, rules);
+        this.touches = new TouchWriter(database.jdbc, settings.clock(), settings.touchInterval(),
+                settings.idleTimeout());
+        SessionStore store = new SessionStore(tokens, rules, touches);
         LoginThrottle throttle = new LoginThrottle(settings, database.schema);
         PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
-        this.sessions = new JpaSessionRealm(settings, transactions, tokens, rules, store);
+        JpaSessionRealm uncached = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc,
+                touches);
+        if (cache == null) {
+            this.cachedSessions = null;
+            this.poller = null;
+            this.sessions = uncached;
+        } else {
+            // the counter is read before any entry is cached
+            try {
+                this.poller = new ChangePoller(database.jdbc, cache, ticker, settings.sessionCache().pollInterval(),
+                        pollInBackground);
+            } catch (RuntimeException e) {
+                touches.close(); // the realm does not start: stop the thread it started
+                throw e;
+            }
+            this.cachedSessions = new CachedSessionRealm(uncached, cache, tokens, transactions);
+            this.sessions = cachedSessions;
+        }
         this.credentials = new JpaCredentialRealm(tokens, store, passwords);
         this.admin = new JpaAdminRealm(settings, transactions, store, throttle, passwords);
         this.audit = new JpaAuditRealm(transactions);
@@ -76,9 +110,22 @@ public final class JpaRealm implements Realm {
 
     /** Starts a realm that tells {@code listener} of every committed change a cached session must see. */
     static JpaRealm start(RealmSettings settings, SessionChangeListener listener) {
+        return start(settings, listener, Ticker.systemTicker(), true);
+    }
+
+    /**
+     * Starts a realm whose session cache (if on) reads time from {@code ticker}, and polls the change log on a
+     * thread of its own only if {@code pollInBackground} (else a test polls through {@link #poller()}).
+     */
+    static JpaRealm start(RealmSettings settings, SessionChangeListener listener, Ticker ticker,
+                          boolean pollInBackground) {
         Database database = Database.open(settings);
         try {
-            JpaRealm realm = new JpaRealm(settings, database, listener);
+            database.jdbc.write(c -> {
+                ChangeLog.ensureCounter(c);
+                return null;
+            });
+            JpaRealm realm = new JpaRealm(settings, database, listener, ticker, pollInBackground);
             if (settings.passwordCost().belowOwaspMinimum()) {
                 LOG.log(Level.WARNING, "password cost " + settings.passwordCost() + " is below OWASP's minimum "
                         + PasswordCost.OWASP + "; use it only in tests");
@@ -106,6 +153,41 @@ public final class JpaRealm implements Realm {
     @Override
     public Optional<SessionView> resolve(String token) {
         return sessions.resolve(token);
+    }
+
+    @Override
+    public Optional<SessionView> peek(String token) {
+        return sessions.peek(token);
+    }
+
+    @Override
+    public void recordActivity(SessionView session) {
+        sessions.recordActivity(session);
+    }
+
+    /** Writes the activity recorded so far now, instead of within the next flush interval; for tests. */
+    void flushActivity() {
+        touches.flush();
+    }
+
+    /** The writer of last-seen; for tests. */
+    TouchWriter touchWriter() {
+        return touches;
+    }
+
+    /** The session cache, or null when it is off; for tests. */
+    SessionCache cache() {
+        return cache;
+    }
+
+    /** The reader of the change log, or null when the cache is off; for tests. */
+    ChangePoller poller() {
+        return poller;
+    }
+
+    /** The cached per-request part, or null when the cache is off; for tests. */
+    CachedSessionRealm cachedSessions() {
+        return cachedSessions;
     }
 
     @Override
@@ -249,7 +331,14 @@ public final class JpaRealm implements Realm {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            if (poller != null) {
+                poller.close();
+            }
+            touches.close();
+        } finally {
+            database.close();
+        }
     }
 
     @Override

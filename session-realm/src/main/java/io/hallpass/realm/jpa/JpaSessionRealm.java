@@ -13,13 +13,17 @@ import io.hallpass.realm.jpa.SessionStore.Lookup;
 import io.hallpass.realm.token.TokenCodec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.LockMode;
 
 /**
- * The JPA implementation of {@link SessionRealm}, the per-request part of the realm. {@link #resolve} reads with one
- * auto-committed statement and opens a transaction only when it has something to write; every other method is one
- * transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
+ * The JPA implementation of {@link SessionRealm}, the per-request part of the realm. {@link #peek} reads with one
+ * plain JDBC statement ({@link SessionReader}) and opens a transaction only to mark an expired session; activity is
+ * the {@link TouchWriter}'s, in memory and written in the background ({@link #resolve} is peek, then
+ * {@link #recordActivity}); every other method is one transaction. Sessions are judged by {@link SessionRules} and written by {@link SessionStore}.
  */
 final class JpaSessionRealm implements SessionRealm {
 
@@ -28,10 +32,14 @@ final class JpaSessionRealm implements SessionRealm {
     private final TokenCodec tokens;
     private final SessionRules rules;
     private final SessionStore store;
+    private final Jdbc jdbc;
+    private final TouchWriter touches;
 
     JpaSessionRealm(RealmSettings settings, Transactions transactions, TokenCodec tokens, SessionRules rules,
-                    SessionStore store) {
+                    SessionStore store, Jdbc jdbc, TouchWriter touches) {
         this.settings = settings;
+        this.jdbc = jdbc;
+        this.touches = touches;
         this.transactions = transactions;
         this.tokens = tokens;
         this.rules = rules;
@@ -52,51 +60,74 @@ final class JpaSessionRealm implements SessionRealm {
 
     @Override
     public Optional<SessionView> resolve(String token) {
+        Optional<SessionView> view = peek(token);
+        view.ifPresent(this::recordActivity);
+        return view.map(this::activeNow);
+    }
+
+    /** A view after the activity just recorded: its idle end slides to now. */
+    SessionView activeNow(SessionView view) {
+        return rules.activeAt(view, transactions.now());
+    }
+
+    @Override
+    public Optional<SessionView> peek(String token) {
         if (!tokens.isWellFormed(token)) {
             return Optional.empty(); // garbage never reaches the database
         }
         byte[] hash = tokens.hash(token);
-        // The common case only reads, with one statement outside any transaction: a single statement is consistent
-        // by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT round trip on every
-        // request. Only when something must be written (last-seen is due, or an expired session must be marked)
-        // does resolve run again as a transaction, which looks again before it writes.
-        Read read = transactions.read(t -> {
-            Lookup found = store.find(t, hash, true);
-            if (found == null) {
-                return Read.answer(Optional.empty());
-            }
-            SessionRow s = found.session();
-            State state = rules.state(s, t.now, found.previous());
-            if (state.expired() || state == State.LIVE && rules.touchDue(s.lastSeenAt(), t.now)) {
-                return Read.WRITE_NEEDED;
-            }
-            return Read.answer(state == State.LIVE ? Optional.of(store.view(found, s.lastSeenAt()))
-                    : Optional.empty());
-        });
-        if (read.answer() != null) {
-            return read.answer();
+        // The common case only reads, with one plain JDBC statement outside any transaction (SessionReader): a single
+        // statement is consistent by itself, and a read-only transaction would cost PostgreSQL and MariaDB a COMMIT
+        // round trip on every request. Last-seen is the TouchWriter's, in the background; only an expired session to
+        // mark makes this run again as a transaction, which looks again before it writes.
+        Lookup found = lookup(hash);
+        if (found == null) {
+            return Optional.empty();
         }
+        Optional<SessionView> judged = judge(found, transactions.now(),
+                now -> SessionRules.activeRoles(found.grants(), now));
+        return judged != null ? judged : markIfExpired(hash);
+    }
+
+    @Override
+    public void recordActivity(SessionView session) {
+        touches.record(session.publicId(), session.lastAuthenticatedAt(), session.lastSeenAt(), transactions.now());
+    }
+
+    /**
+     * A session found by a token hash, judged at {@code now} with what this node knows of its activity: its view if
+     * it is live, empty if it is not, or null if it has expired and must be marked so.
+     */
+    Optional<SessionView> judge(Lookup found, Instant now, Function<Instant, Set<String>> roles) {
+        TouchWriter.Seen seen = touches.seen(found.session());
+        State state = rules.state(found.withLastSeen(seen.lastActivity()).session(), now, found.previous());
+        if (state == State.LIVE) {
+            return Optional.of(view(found, seen, now, roles.apply(now)));
+        }
+        return state.expired() ? null : Optional.empty();
+    }
+
+    /** The view of a live session found by a token, with what this node knows of its activity. */
+    SessionView view(Lookup found, TouchWriter.Seen seen, Instant now, Set<String> roles) {
+        return store.view(found.withLastSeen(seen.storedLastSeen()), roles, seen.lastActivity(),
+                SessionRules.longestIdle(found.idleGap(), seen.idleGap(), seen.lastActivity(), now));
+    }
+
+    /**
+     * In one transaction: reads the session again, and marks it expired if it still is (another node may have kept
+     * it alive meanwhile); answers it if it is live after all.
+     */
+    Optional<SessionView> markIfExpired(byte[] hash) {
         return transactions.run(t -> {
-            Lookup found = store.findLive(t, hash, true);
-            if (found == null) {
-                return Optional.empty();
-            }
-            SessionRow s = found.session();
-            if (!rules.touchDue(s.lastSeenAt(), t.now)) {
-                return Optional.of(store.view(found, s.lastSeenAt()));
-            }
-            store.touch(t, s);
-            return Optional.of(store.view(found, t.now));
+            Lookup live = store.findLive(t, hash, true);
+            return live == null ? Optional.empty() : Optional.of(view(live, touches.seen(live.session()), t.now,
+                    SessionRules.activeRoles(live.grants(), t.now)));
         });
     }
 
-    /** What resolve's read found: an answer, or that it must run again as a transaction to write. */
-    private record Read(Optional<SessionView> answer) {
-        static final Read WRITE_NEEDED = new Read(null);
-
-        static Read answer(Optional<SessionView> answer) {
-            return new Read(answer);
-        }
+    /** The session a token hash stands for, unjudged, read with one plain statement outside any transaction. */
+    Lookup lookup(byte[] hash) {
+        return jdbc.read(c -> SessionReader.find(c, hash, true));
     }
 
     @Override

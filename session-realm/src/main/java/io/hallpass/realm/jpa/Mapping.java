@@ -20,7 +20,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 final class Mapping {
 
     static final List<Class<?>> ENTITIES = List.of(AccountEntity.class, RoleGrantEntity.class, SessionEntity.class,
-            LoginThrottleEntity.class, KnownDeviceEntity.class, AuditEventEntity.class);
+            LoginThrottleEntity.class, KnownDeviceEntity.class, AuditEventEntity.class,
+            // the change log of the session caches
+            SessionChangeEntity.class, ChangeCounterEntity.class);
 
     private Mapping() {
     }

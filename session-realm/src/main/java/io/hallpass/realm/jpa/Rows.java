@@ -15,16 +15,6 @@ final class Rows {
     /** The columns of {@link SessionRow}, in order, joined with the account. */
     static final String SESSION_SELECT = SESSION_COLUMNS + " from Session s join s.account a ";
 
-    /**
-     * The same, with one more column: an active role of the account, one row per role (a single row with a null
-     * role if it has none). Lets the hot path read a session and its roles in one round trip; needs {@code :now}.
-     */
-    static final String SESSION_WITH_ROLES_SELECT = SESSION_COLUMNS + ", g.role from Session s join s.account a"
-            + " left join RoleGrant g on g.accountId = s.accountId and " + SessionRules.ACTIVE_GRANT + " ";
-
-    /** The index of the role in a row of {@link #SESSION_WITH_ROLES_SELECT}. */
-    static final int ROLE_COLUMN = 17;
-
     /** A session row and its account's name and state. Holds only the token's hash, never the token. */
     record SessionRow(long id, String publicId, long accountId, String username, boolean enabled,
                       Instant createdAt, Instant lastSeenAt, Instant absoluteExpiresAt, Instant lastAuthenticatedAt,

@@ -89,6 +89,13 @@ class SessionEntity {
     @Column(name = "revoked_reason", length = Columns.REASON)
     String revokedReason;
 
+    /**
+     * The longest gap between consecutive activities since the last authentication, in milliseconds (null: none
+     * yet); written with last-seen by the {@link TouchWriter}, reset to 0 by a re-authentication.
+     */
+    @Column(name = "idle_gap_ms")
+    Long idleGapMs;
+
     SessionEntity() {
     }
 }

@@ -140,12 +140,31 @@ final class SessionRules {
      *                       itself shows last-seen as stored before it)
      * @param authenticated  the authentication stamp of the token that found it
      * @param byPreviousToken whether it was found by the token replaced at its last rotation
+     * @param longestIdle    the longest time left unattended since the last authentication (see
+     *                       {@link SessionView#longestIdleSinceAuthentication()})
      */
     SessionView view(SessionRow s, Set<String> roles, Instant lastSeenAfter, Instant authenticated,
-                     ClientFacts client, boolean byPreviousToken) {
+                     ClientFacts client, boolean byPreviousToken, Duration longestIdle) {
         Instant absolute = absoluteEnd(s.createdAt(), s.absoluteExpiresAt());
         return new SessionView(s.publicId(), s.accountId(), s.username(), roles, s.createdAt(), s.lastSeenAt(),
                 authenticated, idleEnd(lastSeenAfter, absolute), absolute, client, s.newDevice(),
-                s.failuresBeforeLogin(), byPreviousToken);
+                s.failuresBeforeLogin(), byPreviousToken, longestIdle);
+    }
+
+    /** A view after an activity at {@code now}: the idle end slides to now plus the idle timeout. */
+    SessionView activeAt(SessionView v, Instant now) {
+        return new SessionView(v.publicId(), v.accountId(), v.username(), v.roles(), v.createdAt(), v.lastSeenAt(),
+                v.lastAuthenticatedAt(), idleEnd(now, v.absoluteExpiresAt()), v.absoluteExpiresAt(), v.client(),
+                v.newDevice(), v.failuresBeforeLogin(), v.previousToken(), v.longestIdleSinceAuthentication());
+    }
+
+    /**
+     * The longest time a session was left unattended since its last authentication, at {@code now}: the stored
+     * longest gap, this node's own longest gap, and the gap since the last activity known here.
+     */
+    static Duration longestIdle(Duration stored, Duration local, Instant lastActivity, Instant now) {
+        Duration current = lastActivity.isBefore(now) ? Duration.between(lastActivity, now) : Duration.ZERO;
+        Duration longest = stored.compareTo(local) >= 0 ? stored : local;
+        return longest.compareTo(current) >= 0 ? longest : current;
     }
 }

@@ -3,13 +3,14 @@ package io.hallpass.realm.jpa;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.OpenedSession;
+import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.jpa.SessionRules.State;
 import io.hallpass.realm.token.TokenCodec;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,29 +21,40 @@ import java.util.Set;
  */
 final class SessionStore {
 
-    /** A session found by a token hash: the row, whether it was the previous token, and the account's active roles. */
-    record Lookup(SessionRow session, boolean previous, Set<String> roles) {
+    /**
+     * A session found by a token hash ({@link SessionReader}): the row, whether it was the previous token, and all of
+     * the account's grants with their expiries (which of them count is judged at the instant of each request), and
+     * the longest gap between activities since the last authentication as stored.
+     */
+    record Lookup(SessionRow session, boolean previous, List<RoleGrant> grants, Duration idleGap) {
+
+        /** The same, with last-seen as this node knows it. */
+        Lookup withLastSeen(Instant lastSeen) {
+            return lastSeen.equals(session.lastSeenAt()) ? this
+                    : new Lookup(lastSeen(session, lastSeen), previous, grants, idleGap);
+        }
     }
 
     private final TokenCodec tokens;
     private final SessionRules rules;
+    private final TouchWriter touches;
 
-    SessionStore(TokenCodec tokens, SessionRules rules) {
+    /** @param touches this node's activity of sessions, which every judgement here counts too */
+    SessionStore(TokenCodec tokens, SessionRules rules, TouchWriter touches) {
         this.tokens = tokens;
         this.rules = rules;
+        this.touches = touches;
     }
 
     // ================================================================================================= reads
 
     /**
-     * The session a token hash stands for, unjudged and without writing anything (so it may run outside a
-     * transaction): found by its current token, else (when {@code allowPrevious}) by the one its last rotation
-     * replaced. Two indexed equality lookups, the second only when the first misses, rather than one
-     * "token_hash = ? or prev_token_hash = ?": H2 answers that OR with a full table scan.
+     * The session a token hash stands for, unjudged and without writing anything, read in this transaction by
+     * {@link SessionReader}: found by its current token, else (when {@code allowPrevious}) by the one its last
+     * rotation replaced.
      */
     Lookup find(Tx t, byte[] hash, boolean allowPrevious) {
-        Lookup found = byTokenHash(t, "s.tokenHash", hash, false);
-        return found == null && allowPrevious ? byTokenHash(t, "s.prevTokenHash", hash, true) : found;
+        return t.db.doReturningWork(c -> SessionReader.find(c, hash, allowPrevious));
     }
 
     /**
@@ -73,21 +85,28 @@ final class SessionStore {
         List<SessionRow> live = t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
                         + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
                 .setParameter("a", accountId).getResultList().stream().map(SessionRow::of)
-                .filter(s -> rules.state(s, t.now, false) == State.LIVE).toList();
+                .filter(s -> rules.state(active(s), t.now, false) == State.LIVE).toList();
         if (live.isEmpty()) {
             return List.of();
         }
         Set<String> roles = Grants.activeRoles(t, accountId);
         return live.stream()
-                .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false))
+                .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false,
+                        SessionRules.longestIdle(Duration.ZERO, Duration.ZERO, s.lastSeenAt(), t.now)))
                 .toList();
     }
 
-    /** The view of a session found by a token, as of {@code lastSeenAfter} (last-seen after any touch). */
-    SessionView view(Lookup found, Instant lastSeenAfter) {
+    /**
+     * The view of a session found by a token.
+     *
+     * @param roles        the roles of its grants that count now
+     * @param lastActivity the last activity known on this node, from which the idle end is computed
+     * @param longestIdle  see {@link SessionView#longestIdleSinceAuthentication()}
+     */
+    SessionView view(Lookup found, Set<String> roles, Instant lastActivity, Duration longestIdle) {
         SessionRow s = found.session();
         Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return rules.view(s, found.roles(), lastSeenAfter, authenticated, clientOf(s), found.previous());
+        return rules.view(s, roles, lastActivity, authenticated, clientOf(s), found.previous(), longestIdle);
     }
 
     // ================================================================================================ writes
@@ -115,16 +134,34 @@ final class SessionStore {
                 row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
                 failuresBefore, null, null, null);
         return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, account.id()), t.now, t.now, facts,
-                false));
+                false, Duration.ZERO));
     }
 
     /**
-     * Writes last-seen as now, if it is still what {@code s} read: of several concurrent requests only one writes.
+     * Writes what the {@link TouchWriter} gathered in memory, in one JDBC batch on {@code c}: for each session,
+     * last-seen moves forward to its last activity on this node (never back: another node may have written a later
+     * one), and the longest idle gap grows to this node's, unless the session was re-authenticated since that gap
+     * was measured (the stored stamp is no longer the one it was measured against). Revoked sessions are left alone.
+     * (CASE rather than GREATEST: the same text on every database, with no cast of a bound timestamp.)
      */
-    void touch(Tx t, SessionRow s) {
-        t.db.createMutationQuery("update Session s set s.lastSeenAt = :now where s.id = :id and s.lastSeenAt = :old")
-                .setParameter("now", t.now).setParameter("id", s.id()).setParameter("old", s.lastSeenAt())
-                .executeUpdate();
+    static void touch(java.sql.Connection c, List<TouchWriter.Touch> touches) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement("update hp_session set"
+                + " last_seen_at = case when last_seen_at < ? then ? else last_seen_at end,"
+                + " idle_gap_ms = case when last_authenticated_at = ? and coalesce(idle_gap_ms, 0) < ? then ?"
+                + " else idle_gap_ms end"
+                + " where public_id = ? and revoked_at is null")) {
+            for (TouchWriter.Touch touch : touches) {
+                java.time.LocalDateTime seen = SessionReader.utc(touch.lastSeen());
+                s.setObject(1, seen);
+                s.setObject(2, seen);
+                s.setObject(3, SessionReader.utc(touch.authenticatedAt()));
+                s.setLong(4, touch.idleGap().toMillis());
+                s.setLong(5, touch.idleGap().toMillis());
+                s.setString(6, touch.publicId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /**
@@ -142,6 +179,9 @@ final class SessionStore {
     OpenedSession reauthenticate(Tx t, SessionRow session, byte[] oldHash, ClientFacts facts) {
         OpenedSession rotated = rotate(t, session, oldHash, facts);
         if (rotated != null) {
+            // the idle gaps are measured since the last authentication: this is one
+            t.db.createMutationQuery("update Session s set s.idleGapMs = 0 where s.id = :id")
+                    .setParameter("id", session.id()).executeUpdate();
             t.audit(AuditEvent.Type.REAUTHENTICATED, session.accountId(), session.username(), session.publicId(),
                     facts.ip(), null);
         }
@@ -173,8 +213,10 @@ final class SessionStore {
         t.sessionsChanged(SessionChange.ofSession(s, stamp == null ? "rotated" : "reauthenticated"));
         t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), facts.ip(),
                 stamp == null ? null : "re-authenticated");
+        Duration longestIdle = stamp != null ? Duration.ZERO
+                : SessionRules.longestIdle(Duration.ZERO, Duration.ZERO, s.lastSeenAt(), t.now);
         return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated,
-                facts, false));
+                facts, false, longestIdle));
     }
 
     /**
@@ -182,7 +224,7 @@ final class SessionStore {
      * {@code idle-expired} or {@code absolute-expired}) and audited, once.
      */
     boolean isLive(Tx t, SessionRow s, boolean previous) {
-        State state = rules.state(s, t.now, previous);
+        State state = rules.state(active(s), t.now, previous);
         if (state.expired() && markRevoked(t, s, state.expiryReason())) {
             t.sessionsChanged(SessionChange.ofSession(s, state.expiryReason()));
             t.audit(AuditEvent.Type.SESSION_EXPIRED, s.accountId(), s.username(), s.publicId(), null,
@@ -247,20 +289,17 @@ final class SessionStore {
                 .executeUpdate() == 1;
     }
 
-    /** The session with a token hash in {@code column}, and its account's active roles: one query. */
-    private static Lookup byTokenHash(Tx t, String column, byte[] hash, boolean previous) {
-        List<Object[]> rows = t.db.createSelectionQuery(Rows.SESSION_WITH_ROLES_SELECT + "where " + column + " = :h",
-                Object[].class).setParameter("h", hash).setParameter("now", t.now).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Set<String> roles = new HashSet<>();
-        for (Object[] row : rows) {
-            if (row[Rows.ROLE_COLUMN] != null) {
-                roles.add((String) row[Rows.ROLE_COLUMN]);
-            }
-        }
-        return new Lookup(SessionRow.of(rows.get(0)), previous, roles);
+    /** The row as this node judges it: last-seen is its last activity here, if that is later than the stored one. */
+    private SessionRow active(SessionRow s) {
+        return lastSeen(s, touches.seen(s).lastActivity());
+    }
+
+    /** The row with another last-seen. */
+    static SessionRow lastSeen(SessionRow s, Instant lastSeen) {
+        return lastSeen.equals(s.lastSeenAt()) ? s : new SessionRow(s.id(), s.publicId(), s.accountId(),
+                s.username(), s.enabled(), s.createdAt(), lastSeen, s.absoluteExpiresAt(), s.lastAuthenticatedAt(),
+                s.ip(), s.userAgent(), s.deviceId(), s.newDevice(), s.failuresBeforeLogin(), s.prevValidUntil(),
+                s.prevAuthenticatedAt(), s.revokedAt());
     }
 
     private static SessionRow asEnabled(SessionRow s) {

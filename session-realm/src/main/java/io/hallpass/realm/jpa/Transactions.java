@@ -41,7 +41,7 @@ final class Transactions {
     }
 
     /** Now, in microseconds: what every supported database stores exactly. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -64,6 +64,7 @@ final class Transactions {
                 transaction = session.beginTransaction();
                 tx = new Tx(session, now, listener);
                 result = work.apply(tx);
+                tx.beforeCommit();
                 transaction.commit();
             } catch (InvalidInputException | RealmException e) {
                 rollback(transaction);
@@ -126,7 +127,8 @@ final class Transactions {
             session = factory.openStatelessSession();
             Tx tx = new Tx(session, now(), listener);
             T result = work.apply(tx);
-            if (!tx.audited.isEmpty() || !tx.afterCommit.isEmpty()) {
+            if (!tx.audited.isEmpty() || !tx.afterCommit.isEmpty() || !tx.beforeCommit.isEmpty()
+                    || tx.changedSessions()) {
                 throw new IllegalStateException("a read wrote audit rows or asked for work after a commit");
             }
             return result;
@@ -175,7 +177,7 @@ final class Transactions {
         return false;
     }
 
-    static RealmUnavailableException unavailable(RuntimeException e) {
+    static RealmUnavailableException unavailable(Exception e) {
         if (e instanceof RealmUnavailableException u) {
             return u;
         }

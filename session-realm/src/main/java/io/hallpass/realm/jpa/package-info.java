@@ -21,6 +21,15 @@
  *       {@code Devices} ({@code hp_known_device}) and {@code AuditLog} ({@code hp_audit_event}; {@code Tx.audit}
  *       delegates to it). Owners that need configuration are instances, the others static. {@code Purge} asks each
  *       owner for a batch of its aged rows at a time.</li>
+ *   <li>{@code ChangeLog} owns {@code hp_session_change} and {@code hp_change_counter}, the change log through which
+ *       every node's session cache hears of changes made elsewhere; {@code SessionReader} reads a session by token
+ *       hash in plain JDBC, on {@code Jdbc} (the data source without Hibernate) or on a transaction's connection.</li>
+ *   <li>{@code TouchWriter} records activity in memory and writes last-seen (and the longest idle gap) in batches,
+ *       on a {@code BackgroundLoop}; {@code SessionStore} owns the statement it batches.</li>
+ *   <li>With the cache on, {@code CachedSessionRealm} decorates {@code JpaSessionRealm}: {@code SessionCache} keeps
+ *       {@code CachedSession}s by {@code TokenKey} and says whether one may answer (epochs, trust, age), and
+ *       {@code ChangePoller} applies the change log to it. Their class documentation makes the argument for each
+ *       rule.</li>
  *   <li>{@code SessionRules} is pure: whether a session is live at an instant (and if not, why), its idle and
  *       absolute ends, when last-seen is due, which grants count. Everything that judges a session asks it.</li>
  *   <li>{@code PasswordProtocol} is how a password is checked, written once for login, re-authentication and
@@ -38,10 +47,12 @@
  * </ul>
  *
  * <h2>Resolve</h2>
- * {@code resolve} is the hot path: it reads with one auto-committed statement (the session by the hash of its
- * current token, else of its previous one, joined with its account and the account's active grants) and opens a
- * transaction only when it has something to write: last-seen once the touch interval has passed, or an expired
- * session to mark.
+ * {@code resolve} ({@code peek}, then {@code recordActivity}) is the hot path. With the cache on, a live entry that
+ * may answer is judged at now and that is all. Otherwise it reads with one auto-committed plain JDBC statement
+ * ({@code SessionReader}, on {@code Jdbc}: the session by the hash of its current token, else of its previous one,
+ * joined with its account and all of the account's grants with their expiries; timestamps read as
+ * {@code LocalDateTime} at UTC) and opens a transaction only to mark an expired session. Activity is the
+ * {@code TouchWriter}'s: in memory, written in the background.
  *
  * <h2>After commit, and what a cached session must hear</h2>
  * {@code Tx.afterCommit(action)} runs an action once its transaction has committed, after the transaction's audit
@@ -54,6 +65,8 @@
  * after commit, each distinct {@code SessionChange} once per transaction; by default nobody listens. When a commit's
  * outcome is unknown (the connection died during COMMIT) the caller gets
  * {@link io.hallpass.realm.RealmUnavailableException} and nothing is told, although the change may have committed:
- * a cross-node change log written in the same transaction, at that same place, is what closes that gap.
+ * the change log closes that gap. {@code Tx.beforeCommit()} is the last step inside every transaction: it appends
+ * the transaction's changes to {@code hp_session_change} ({@code ChangeLog}, with ids that are dense and in commit
+ * order), which every node's session cache polls.
  */
 package io.hallpass.realm.jpa;

@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS hp_session (
     prev_authenticated_at timestamp(6),
     revoked_at            timestamp(6),
     revoked_reason        varchar(64),
+    idle_gap_ms           bigint DEFAULT 0,             -- longest gap between activities since authentication
     PRIMARY KEY (id),
     CONSTRAINT hp_session_public_id_uk UNIQUE (public_id),
     CONSTRAINT hp_session_token_hash_uk UNIQUE (token_hash),
@@ -105,3 +106,27 @@ CREATE TABLE IF NOT EXISTS hp_audit_event (
 );
 CREATE INDEX IF NOT EXISTS hp_audit_event_at_ix ON hp_audit_event (at);
 CREATE INDEX IF NOT EXISTS hp_audit_event_account_ix ON hp_audit_event (account_id, at);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The change log of the session caches (see session-realm/README.md, "Session cache"). Every change a cached
+-- session must see (a session revoked, expired, rotated or re-stamped; an account disabled or enabled, its password
+-- reset, a role granted or revoked) writes a row here in its own transaction, just before commit. Ids come from the
+-- one-row counter below, whose row lock is held until commit: they are dense and in commit order, so a node that
+-- has seen id N has seen every change up to N. Rows older than 10 minutes are purged.
+CREATE TABLE IF NOT EXISTS hp_session_change (
+    id         bigint NOT NULL,                         -- from hp_change_counter, never generated
+    at         timestamp(6) NOT NULL,
+    account_id bigint NOT NULL,
+    session_id bigint,                                  -- NULL: every session of the account
+    cause      varchar(32),                             -- for people reading the table: revoked, rotated, ...
+    PRIMARY KEY (id)
+);
+
+-- hp_change_counter: one row, 'session', holding the last id handed out to hp_session_change. Seeded here (a
+-- statement that leaves an existing row alone), and created by the realm at start if missing.
+CREATE TABLE IF NOT EXISTS hp_change_counter (
+    name    varchar(16) NOT NULL,
+    last_id bigint NOT NULL,
+    PRIMARY KEY (name)
+);
+INSERT INTO hp_change_counter (name, last_id) VALUES ('session', 0) ON CONFLICT (name) DO NOTHING;

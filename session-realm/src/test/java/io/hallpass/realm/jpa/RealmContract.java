@@ -246,24 +246,69 @@ abstract class RealmContract {
         Instant t0 = now();
         String publicId = opened.view().publicId();
 
-        // within the touch interval (a tenth of 30 minutes, capped at one minute): nothing is written
-        clock.advance(Duration.ofSeconds(30));
+        // within the touch interval (a tenth of 30 minutes, capped at one minute): nothing is written, but the idle
+        // end slides with every use (this node's activity counts before it is written)
+        Instant early30s = clock.advance(Duration.ofSeconds(30)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         SessionView early = realm.resolve(opened.token()).orElseThrow();
         assertEquals(t0, early.lastSeenAt());
-        assertEquals(t0.plus(IDLE), early.idleExpiresAt());
+        assertEquals(early30s.plus(IDLE), early.idleExpiresAt());
+        ((JpaRealm) realm).flushActivity();
         assertEquals(t0, lastSeen(publicId), "no write inside the touch interval");
 
-        // past it: written, and the view shows the previous activity
+        // past it: written by the background writer (flushed here rather than waited for), and the view shows the
+        // previous activity
         Instant t1 = clock.advance(Duration.ofMinutes(20)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         SessionView touched = realm.resolve(opened.token()).orElseThrow();
         assertEquals(t0, touched.lastSeenAt(), "last-seen as stored before this request");
         assertEquals(t1.plus(IDLE), touched.idleExpiresAt());
+        ((JpaRealm) realm).flushActivity();
         assertEquals(t1, lastSeen(publicId));
 
         // 40 minutes after opening, 20 after the last use: still live
         clock.advance(Duration.ofMinutes(20));
         SessionView later = realm.resolve(opened.token()).orElseThrow();
         assertEquals(t1, later.lastSeenAt());
+    }
+
+    @Test
+    void aPeekIsNotActivityAndDoesNotSlideTheIdleExpiry() {
+        AccountView account = newAccount("peeked");
+        OpenedSession opened = login(account);
+        Instant t0 = now();
+        clock.advance(IDLE.minusMinutes(1));
+        SessionView peeked = realm.peek(opened.token()).orElseThrow();
+        assertEquals(t0.plus(IDLE), peeked.idleExpiresAt(), "a peek does not slide the idle end");
+        assertEquals(IDLE.minusMinutes(1), peeked.longestIdleSinceAuthentication(), "the current gap counts");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(Optional.empty(), realm.peek(opened.token()), "refused and peeked requests kept nobody alive");
+    }
+
+    @Test
+    void recordedActivitySlidesTheIdleExpiryAndTheLongestGapLastsUntilReauthentication() {
+        AccountView account = newAccount("gaps");
+        OpenedSession opened = login(account);
+        clock.advance(Duration.ofMinutes(10));
+        SessionView first = realm.peek(opened.token()).orElseThrow();
+        assertEquals(Duration.ofMinutes(10), first.longestIdleSinceAuthentication());
+        Instant active = now();
+        realm.recordActivity(first);
+        clock.advance(Duration.ofMinutes(1));
+        SessionView later = realm.peek(opened.token()).orElseThrow();
+        assertEquals(active.plus(IDLE), later.idleExpiresAt(), "recorded activity slides the idle end");
+        assertEquals(Duration.ofMinutes(10), later.longestIdleSinceAuthentication(),
+                "activity after a long gap does not make the gap go away");
+        clock.advance(IDLE.minusMinutes(2));
+        assertTrue(realm.peek(opened.token()).isPresent(), "alive by the recorded activity alone");
+
+        OpenedSession fresh = remember(realm.markReauthenticated(opened.token(), LAPTOP).orElseThrow());
+        assertEquals(Duration.ZERO, realm.peek(fresh.token()).orElseThrow().longestIdleSinceAuthentication(),
+                "re-authenticating starts the gaps over");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(Duration.ofMinutes(2), realm.resolve(fresh.token()).orElseThrow()
+                .longestIdleSinceAuthentication());
+        ((JpaRealm) realm).flushActivity();
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(Duration.ofMinutes(2), realm.peek(fresh.token()).orElseThrow().longestIdleSinceAuthentication());
     }
 
     @Test
@@ -917,7 +962,12 @@ abstract class RealmContract {
                 LocalDateTime.ofInstant(now(), ZoneOffset.UTC)));
         assertTrue(sessions >= 5 && counters >= 1, sessions + " sessions, " + counters + " counters");
 
+        String agedChanges = "select count(*) from hp_session_change where at < ?";
+        LocalDateTime changeCut = LocalDateTime.ofInstant(now().minus(ChangeLog.RETENTION), ZoneOffset.UTC);
+        assertTrue(Long.parseLong(column(agedChanges, changeCut)) > 0,
+                "the revocations above were logged for the session caches");
         PurgeResult purged = realm.purge(2);
+        assertEquals("0", column(agedChanges, changeCut), "change rows older than their retention are purged too");
         assertEquals(sessions, purged.sessions(), "every batch of two, until a short one");
         assertEquals(counters, purged.lockoutCounters());
         assertEquals(0, purged.auditEvents(), "nothing is a year old");
@@ -1135,7 +1185,7 @@ abstract class RealmContract {
                     pool.shutdownNow();
                 }
                 try (Connection c = first.getConnection()) {
-                    assertEquals(6, hpTables(c).size());
+                    assertEquals(8, hpTables(c).size());
                 }
             }
         }
@@ -1205,7 +1255,7 @@ abstract class RealmContract {
                 }
             }
         }
-        assertEquals(6, tables.size(), "the six hp_ tables: " + tables);
+        assertEquals(8, tables.size(), "the eight hp_ tables: " + tables);
         return tables;
     }
 

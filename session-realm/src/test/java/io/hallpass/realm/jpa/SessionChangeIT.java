@@ -364,9 +364,11 @@ class SessionChangeIT {
 
     /**
      * The changes told while {@code call} ran, each checked to have been told only once its transaction had
-     * committed: by then every audit row of its account was visible to another connection.
+     * committed (by then every audit row of its account was visible to another connection), and to have been written
+     * to the change log, for the other nodes, exactly as told.
      */
     List<SessionChange> changes(Executable call) {
+        long logged = Long.parseLong(query("select coalesce(max(id), 0) from hp_session_change where 1 = ?", 1));
         recorder.changes.clear();
         recorder.committedAuditRows.clear();
         try {
@@ -379,7 +381,27 @@ class SessionChangeIT {
             assertEquals(auditRows(told.get(i).accountId()), recorder.committedAuditRows.get(i),
                     "told before its transaction committed: " + told.get(i));
         }
+        assertEquals(told, changeLogAfter(logged), "the change log holds exactly what was told, in order");
         return told;
+    }
+
+    /** The rows of the change log after id {@code after}, in id order. */
+    List<SessionChange> changeLogAfter(long after) {
+        List<SessionChange> rows = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "select account_id, session_id, cause from hp_session_change where id > ? order by id")) {
+            s.setLong(1, after);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long session = rs.getLong(2);
+                    Long sessionId = rs.wasNull() ? null : session;
+                    rows.add(new SessionChange(rs.getLong(1), sessionId, rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return rows;
     }
 
     SessionChange change(OpenedSession session, String cause) {

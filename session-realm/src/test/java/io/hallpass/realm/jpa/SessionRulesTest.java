@@ -210,7 +210,8 @@ class SessionRulesTest {
         Instant lastSeen = OPENED.plus(Duration.ofMinutes(10));
         Instant touched = OPENED.plus(Duration.ofMinutes(20));
         ClientFacts client = new ClientFacts("198.51.100.7", "Mobile Safari", "device-phone");
-        SessionView view = rules.view(session(lastSeen), Set.of("customer"), touched, OPENED, client, true);
+        SessionView view = rules.view(session(lastSeen), Set.of("customer"), touched, OPENED, client, true,
+                Duration.ofMinutes(7));
         assertEquals("public-id", view.publicId());
         assertEquals(42, view.accountId());
         assertEquals("alice", view.username());
@@ -222,14 +223,44 @@ class SessionRulesTest {
         assertEquals(OPENED.plus(ABSOLUTE), view.absoluteExpiresAt());
         assertEquals(client, view.client());
         assertTrue(view.previousToken());
+        assertEquals(Duration.ofMinutes(7), view.longestIdleSinceAuthentication());
     }
 
     @Test
     void theViewUnderAShortenedTimeoutShowsTheShortenedEnds() {
         SessionRules strict = new SessionRules(IDLE, Duration.ofMinutes(40), TOUCH, GRACE);
         Instant lastSeen = OPENED.plus(Duration.ofMinutes(20));
-        SessionView view = strict.view(session(lastSeen), Set.of(), lastSeen, OPENED, ClientFacts.UNKNOWN, false);
+        SessionView view = strict.view(session(lastSeen), Set.of(), lastSeen, OPENED, ClientFacts.UNKNOWN, false,
+                Duration.ZERO);
         assertEquals(OPENED.plus(Duration.ofMinutes(40)), view.absoluteExpiresAt());
         assertEquals(OPENED.plus(Duration.ofMinutes(40)), view.idleExpiresAt(), "idle capped by absolute");
+    }
+
+    // ====================================================================================== longest idle
+
+    @Test
+    void theLongestIdleIsTheLargestOfTheStoredGapThisNodesGapAndTheCurrentGap() {
+        Instant last = OPENED.plus(Duration.ofMinutes(10));
+        Duration stored = Duration.ofMinutes(4);
+        Duration local = Duration.ofMinutes(6);
+        assertEquals(local, SessionRules.longestIdle(stored, local, last, last.plus(Duration.ofMinutes(5))));
+        assertEquals(Duration.ofMinutes(8), SessionRules.longestIdle(stored, local, last,
+                last.plus(Duration.ofMinutes(8))), "the current gap counts: the request being judged would record it");
+        assertEquals(Duration.ofMinutes(9), SessionRules.longestIdle(Duration.ofMinutes(9), local, last, last));
+        assertEquals(Duration.ZERO, SessionRules.longestIdle(Duration.ZERO, Duration.ZERO, last, last.minusSeconds(1)),
+                "an activity a moment in the future (another node's clock) is no gap");
+    }
+
+    @Test
+    void anActivityViewSlidesOnlyTheIdleEndAndNeverPastTheAbsoluteEnd() {
+        SessionView view = rules.view(session(OPENED), Set.of(), OPENED, OPENED, ClientFacts.UNKNOWN, false,
+                Duration.ofMinutes(3));
+        Instant now = OPENED.plus(Duration.ofMinutes(5));
+        SessionView active = rules.activeAt(view, now);
+        assertEquals(now.plus(IDLE), active.idleExpiresAt());
+        assertEquals(view.lastSeenAt(), active.lastSeenAt());
+        assertEquals(view.longestIdleSinceAuthentication(), active.longestIdleSinceAuthentication());
+        Instant late = OPENED.plus(ABSOLUTE).minusSeconds(60);
+        assertEquals(OPENED.plus(ABSOLUTE), rules.activeAt(view, late).idleExpiresAt());
     }
 }

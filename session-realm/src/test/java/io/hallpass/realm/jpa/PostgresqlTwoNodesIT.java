@@ -1,0 +1,12 @@
+package io.hallpass.realm.jpa;
+
+import io.hallpass.realm.testing.ScratchDatabase;
+
+/** Two nodes with session caches on one PostgreSQL database. */
+class PostgresqlTwoNodesIT extends TwoNodesContract {
+
+    @Override
+    ScratchDatabase.Kind kind() {
+        return ScratchDatabase.Kind.POSTGRESQL;
+    }
+}
