@@ -159,6 +159,7 @@ public final class HallpassFilter implements Filter {
                     response.setHeader("Cache-Control", cacheControl);
                 }
             });
+            ContainerSessions.enforce(request, () -> admit.signedIn().or(() -> admit.session().lookup()));
             try {
                 // the application runs here; its exceptions are its own
                 chain.doFilter(new HallpassRequest(request, response, admit.session(), endpoints, responder), response);

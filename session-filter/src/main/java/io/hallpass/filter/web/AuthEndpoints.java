@@ -187,7 +187,9 @@ public final class AuthEndpoints {
     /**
      * Makes a freshly opened session the request's session: the session presented before (if any) is revoked
      * so that a token planted before sign-in can never become a signed-in one, the cookie is set, and the
-     * container's own session id, if the application uses one, is changed too.
+     * container's own session, if the application has one, is invalidated with everything in it: what it held
+     * belonged to whoever used the browser before, and a container session id fixed before sign-in is worth
+     * nothing after it. A new one starts only if the application asks.
      */
     void startSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
                       OpenedSession opened) {
@@ -198,7 +200,7 @@ public final class AuthEndpoints {
         cookies.set(response, paths.cookieName(), opened.token());
         HttpSession container = request.getSession(false);
         if (container != null) {
-            request.changeSessionId();
+            container.invalidate();
         }
         session.replace(opened);
     }

@@ -68,6 +68,7 @@ public abstract class ContainerSuite {
                 .servlet("forbidden", new TestServlets.ForbiddenPage(), "/error/403")
                 .servlet("programmatic", new TestServlets.Programmatic(), "/programmatic")
                 .servlet("url-rewriting", new TestServlets.UrlRewriting(), "/session-url")
+                .servlet("notes", new TestServlets.Notes(), "/public/notes", "/account/notes")
                 .forbiddenPage("/error/403")
                 .param("rules", RULES)
                 .param("reauth-within", "5m")

@@ -430,6 +430,113 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals("/next /after", r.body());
     }
 
+    // --------------------------------------------------------------------- the container's HttpSession
+
+    private static final String JSESSIONID = "JSESSIONID";
+
+    /** Signs {@code user} in from the browser whose cookies {@code jar} keeps. */
+    private void signIn(CookieJar jar, String user) {
+        RawHttp.Response r = jar.send(http.request("POST", "/auth/login").api()
+                .form(form("username", user, "password", "pw-" + user)));
+        assertEquals(200, r.status(), r.toString());
+    }
+
+    /** What the container session of the browser holds, read by a page that never asks who is signed in. */
+    private String note(CookieJar jar, String path) {
+        RawHttp.Response r = jar.send(http.request("GET", path).api());
+        assertEquals(200, r.status(), r.toString());
+        return r.body();
+    }
+
+    private void storeNote(CookieJar jar, String path, String note) {
+        RawHttp.Response r = jar.send(http.request("GET", path + "?put=" + note).api());
+        assertEquals("stored", r.body(), r.toString());
+        assertNotNull(jar.get(JSESSIONID), "the application created a container session: " + r);
+    }
+
+    @Test
+    void aUserSigningInAfterAnotherInTheSameBrowserNeverSeesTheFirstUsersContainerSession() {
+        CookieJar browser = new CookieJar();
+        signIn(browser, newUser("customer"));
+        storeNote(browser, "/account/notes", "first-users-secret");
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    @Test
+    void aRevokedUsersContainerSessionIsNotShownToTheNextUserOfTheBrowser() {
+        String user = newUser("customer");
+        CookieJar browser = new CookieJar();
+        signIn(browser, user);
+        storeNote(browser, "/account/notes", "revoked-users-secret");
+        realm.revokeAllSessions(accountId(user), "test: revoked by an administrator");
+        assertEquals("note=null", note(browser, "/public/notes"), "the revoked session's data on a public page");
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    @Test
+    void anExpiredUsersContainerSessionIsNotShownAfterwards() {
+        CookieJar browser = new CookieJar();
+        signIn(browser, newUser("customer"));
+        storeNote(browser, "/account/notes", "expired-users-secret");
+        clock.advance(Duration.ofMinutes(31)); // the Hallpass session is idle-expired; the container's is not
+        assertEquals("note=null", note(browser, "/public/notes"));
+    }
+
+    @Test
+    void aSignedOutUsersContainerSessionIsNotShownToTheNextUser() {
+        CookieJar browser = new CookieJar();
+        signIn(browser, newUser("customer"));
+        storeNote(browser, "/account/notes", "signed-out-users-secret");
+        assertEquals(204, browser.send(http.request("POST", "/auth/logout").api()).status());
+        assertEquals("note=null", note(browser, "/public/notes"));
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    @Test
+    void aContainerSessionPresentedWithAnotherUsersCookieIsNotShown() {
+        CookieJar victim = new CookieJar();
+        signIn(victim, newUser("customer"));
+        storeNote(victim, "/account/notes", "victims-secret");
+        CookieJar attacker = new CookieJar();
+        signIn(attacker, newUser("customer"));
+        attacker.put(JSESSIONID, victim.get(JSESSIONID)); // a stolen or guessed container session id
+        assertEquals("note=null", note(attacker, "/account/notes"));
+    }
+
+    @Test
+    void aContainerSessionFixedBeforeSignInIsNotTheOneAfterAndKeepsNothing() {
+        CookieJar attacker = new CookieJar();
+        storeNote(attacker, "/public/notes", "planted-by-the-attacker");
+        String fixed = attacker.get(JSESSIONID);
+        CookieJar victim = new CookieJar().put(JSESSIONID, fixed); // planted in the victim's browser
+        signIn(victim, newUser("customer"));
+        assertEquals("note=null", note(victim, "/account/notes"), "nothing planted before sign-in survives it");
+        storeNote(victim, "/account/notes", "victims-secret");
+        assertNotEquals(fixed, victim.get(JSESSIONID), "the container session after sign-in is a new one");
+        assertEquals("note=null", note(attacker, "/public/notes"), "the fixed id is worth nothing to the attacker");
+    }
+
+    @Test
+    void aContainerSessionLastsAsLongAsTheHallpassSessionItWasCreatedUnder() {
+        String user = newUser("customer");
+        CookieJar browser = new CookieJar();
+        signIn(browser, user);
+        storeNote(browser, "/account/notes", "kept");
+        assertEquals("note=kept", note(browser, "/account/notes"));
+        assertEquals("note=kept", note(browser, "/public/notes"), "on public pages too");
+        RawHttp.Response reauth = browser.send(http.request("POST", "/auth/reauth").api()
+                .json("{\"password\":\"pw-" + user + "\"}"));
+        assertEquals(200, reauth.status(), reauth.toString());
+        assertEquals("note=kept", note(browser, "/account/notes"), "re-authentication keeps the Hallpass session");
+
+        CookieJar anonymous = new CookieJar();
+        storeNote(anonymous, "/public/notes", "anonymous-cart");
+        assertEquals("note=anonymous-cart", note(anonymous, "/public/notes"), "anonymous visitors keep theirs");
+    }
+
     // ------------------------------------------------------------------------------------- failure
 
     @Test

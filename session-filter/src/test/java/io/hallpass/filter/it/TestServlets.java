@@ -151,6 +151,25 @@ public final class TestServlets {
         }
     }
 
+    /**
+     * Keeps a note in the container's {@code HttpSession}, as applications keep per-user data there: {@code ?put=}
+     * stores it (creating the session), otherwise it shows the note the session holds. It never asks who is signed
+     * in, so what it shows comes from the container session alone.
+     */
+    public static class Notes extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String put = request.getParameter("put");
+            if (put != null) {
+                request.getSession(true).setAttribute("note", put);
+                write(response, "stored");
+                return;
+            }
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            write(response, "note=" + (session == null ? null : session.getAttribute("note")));
+        }
+    }
+
     /** Uses the container's HttpSession and asks the response to encode a URL. */
     public static class UrlRewriting extends HttpServlet {
         @Override
