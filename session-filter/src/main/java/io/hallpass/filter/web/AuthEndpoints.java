@@ -86,6 +86,14 @@ public final class AuthEndpoints {
         String method = request.getMethod();
         boolean post = "POST".equals(method);
         boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (endpoint != Endpoint.SIGN_OUT) {
+            try {
+                FormInput.refuseCredentialsInUrl(request); // before anything reads a parameter
+            } catch (FormInput.Refused e) {
+                responder.refuse(request, response, Refusal.badInput(e.status(), e.getMessage()));
+                return;
+            }
+        }
         switch (endpoint) {
             case SIGN_IN -> {
                 if (post) {

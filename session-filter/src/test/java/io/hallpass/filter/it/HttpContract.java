@@ -11,6 +11,8 @@ import io.hallpass.filter.Hallpass;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The filter's HTTP behaviour, asserted on the wire against a real container. Each container runs this same
@@ -138,6 +140,58 @@ public abstract class HttpContract extends ContainerSuite {
         RawHttp.Response r = http.request("POST", "/auth/login?password=secret").api()
                 .form(form("username", "x")).send();
         assertEquals(400, r.status(), r.toString());
+    }
+
+    /**
+     * The query's names as the container decodes them: {@code %XX} in any case, {@code +} for a space, a name
+     * repeated or after another; {@code PW} stands for the password, which then never reaches the sign-in.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"password=PW", "pass%77ord=PW", "%70assword=PW", "%70%61%73%73%77%6F%72%64=PW",
+            "%70%61%73%73%77%6f%72%64=PW", "PASSWORD=PW", "Pass%57ord=PW", "return=%2F&password=PW",
+            "password=PW&password=PW", "password+=PW", "+password=PW", "password%20=PW", "%20pass%77ord%09=PW",
+            "&&pass%77ord=PW&", "pass%77ord%ZZ=PW", "pass%C1%B7ord=PW"})
+    void aPasswordSmuggledInTheQueryStringIsRefusedHoweverItsNameIsWritten(String query) {
+        String user = newUser("customer");
+        String password = "pw-" + user;
+        String target = "/auth/login?" + query.replace("PW", password);
+        RawHttp.Response form = http.request("POST", target).api().sameOrigin().form(form("username", user)).send();
+        assertRefusedWithoutEcho(form, password);
+        RawHttp.Response json = http.request("POST", target).api().sameOrigin()
+                .json("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").send();
+        assertRefusedWithoutEcho(json, password);
+        assertRefusedWithoutEcho(http.request("GET", target).browser().send(), password);
+
+        String cookie = login(user);
+        String reauth = "/auth/reauth?" + query.replace("PW", password);
+        assertRefusedWithoutEcho(http.request("POST", reauth).api().sameOrigin().cookie(cookie).form("return=%2F").send(),
+                password);
+        assertRefusedWithoutEcho(http.request("GET", reauth).browser().cookie(cookie).send(), password);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"username=U", "user%6Eame=U", "%75sername=U", "USER%4eAME=U", "username+=U"})
+    void aUsernameSmuggledInTheQueryStringIsRefused(String query) {
+        String user = newUser("customer");
+        RawHttp.Response r = http.request("POST", "/auth/login?" + query.replace("U", user)).api().sameOrigin()
+                .form(form("password", "pw-" + user)).send();
+        assertRefusedWithoutEcho(r, "pw-" + user);
+    }
+
+    @Test
+    void queryNamesThatAreNotCredentialsStillWork() {
+        String user = newUser("customer");
+        RawHttp.Response r = http.request("POST", "/auth/login?pass=1&passwords=2&new-password%3D=3").browser()
+                .sameOrigin().form(form("username", user, "password", "pw-" + user, "return", "/account/x")).send();
+        assertEquals(303, r.status(), r.toString());
+        assertEquals("/account/x", r.header("Location"));
+    }
+
+    private static void assertRefusedWithoutEcho(RawHttp.Response r, String password) {
+        assertEquals(400, r.status(), r.toString());
+        assertNull(r.cookie(COOKIE), "nobody signed in: " + r);
+        assertFalse(r.body().contains(password), "the value is never echoed: " + r);
+        r.headers().forEach((name, values) -> values.forEach(v -> assertFalse(v.contains(password), name + ": " + v)));
     }
 
     @Test
