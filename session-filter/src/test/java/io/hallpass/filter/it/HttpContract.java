@@ -435,6 +435,19 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals(200, apiGet("/account/x", cookie).status(), "the refused logout changed nothing");
     }
 
+    @Test
+    void anUnsafeRequestFromAnOriginOfAnotherSchemeIsRefused() {
+        String cookie = login(newUser("customer"));
+        String https = "https://127.0.0.1:" + server.port();
+        RawHttp.Response r = http.request("POST", "/auth/logout").api().header("Origin", https).cookie(cookie).send();
+        assertEquals(403, r.status(), "an https page is not this plain-http origin: " + r);
+        assertEquals(403, http.request("POST", "/auth/logout").api().header("Origin", https)
+                .header("X-Forwarded-Proto", "https").cookie(cookie).send().status(), "not from a trusted proxy");
+        assertEquals(200, apiGet("/account/x", cookie).status(), "the refused sign-out changed nothing");
+        assertEquals(204, http.request("POST", "/auth/logout").api().header("Origin", "http://127.0.0.1:" + server.port())
+                .cookie(cookie).send().status());
+    }
+
     // --------------------------------------------------------------------------------- dispatches
 
     @Test
