@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -155,17 +156,34 @@ public final class HallpassFilter implements Filter {
             admit.signedIn().ifPresent(view -> {
                 request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
                 request.setAttribute(Hallpass.RISK_ATTRIBUTE, admit.session().risk());
-                if (cacheControl != null) {
-                    response.setHeader("Cache-Control", cacheControl);
-                }
+                personal();
             });
-            ContainerSessions.enforce(request, () -> admit.signedIn().or(() -> admit.session().lookup()));
+            // a public page that asks who is signed in is personal from then on
+            admit.session().whenAskedByApplication(this::personal);
+            ContainerSessions.enforce(request, () -> admit.signedIn().or(() -> admit.session().current()));
             try {
                 // the application runs here; its exceptions are its own
                 chain.doFilter(new HallpassRequest(request, response, admit.session(), endpoints, responder), response);
             } catch (RealmUnavailableException e) {
                 // the application asked the realm while the database was down
                 responder.refuse(request, response, gate.failure(request, admit.path(), e));
+            }
+        }
+
+        /**
+         * Keeps a response that depends on the session out of caches ({@code cache-control}, {@code no-store} by
+         * default) and tells shared caches that it varies with the cookie. Before the response is committed
+         * only: later, the headers can no longer change.
+         */
+        private void personal() {
+            if (cacheControl == null || response.isCommitted()) {
+                return;
+            }
+            response.setHeader("Cache-Control", cacheControl);
+            boolean varies = response.getHeaders("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::strip).anyMatch(v -> v.equalsIgnoreCase("Cookie") || v.equals("*"));
+            if (!varies) {
+                response.addHeader("Vary", "Cookie");
             }
         }
 

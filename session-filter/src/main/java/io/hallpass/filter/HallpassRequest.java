@@ -51,7 +51,7 @@ final class HallpassRequest extends HttpServletRequestWrapper {
             return existing;
         }
         HttpSession created = super.getSession(true);
-        ContainerSessions.stamp(created, session.lookup());
+        ContainerSessions.stamp(created, session.current());
         return created;
     }
 

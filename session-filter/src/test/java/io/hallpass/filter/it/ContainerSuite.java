@@ -69,6 +69,8 @@ public abstract class ContainerSuite {
                 .servlet("programmatic", new TestServlets.Programmatic(), "/programmatic")
                 .servlet("url-rewriting", new TestServlets.UrlRewriting(), "/session-url")
                 .servlet("notes", new TestServlets.Notes(), "/public/notes", "/account/notes")
+                .servlet("cacheable", new TestServlets.Cacheable(), "/public/cacheable")
+                .servlet("greeting", new TestServlets.Greeting(), "/public/greeting")
                 .forbiddenPage("/error/403")
                 .param("rules", RULES)
                 .param("reauth-within", "5m")

@@ -270,6 +270,41 @@ public abstract class HttpContract extends ContainerSuite {
         RawHttp.Response r = apiGet("/account/x", login(newUser("customer")));
         assertEquals(200, r.status());
         assertEquals("no-store", r.header("Cache-Control"));
+        assertVariesByCookie(r);
+    }
+
+    @Test
+    void aPublicPageThatShowsTheSignedInUserIsNotCached() {
+        String user = newUser("customer");
+        RawHttp.Response page = apiGet("/public/page", login(user));
+        assertTrue(page.body().contains("user=" + user), page.body());
+        assertEquals("no-store", page.header("Cache-Control"), "a shared cache would hand it to the next visitor");
+        assertVariesByCookie(page);
+
+        RawHttp.Response greeting = apiGet("/public/greeting", login(user));
+        assertEquals("hello " + user, greeting.body());
+        assertEquals("no-store", greeting.header("Cache-Control"), "Hallpass.session(request) asked who it is");
+        assertVariesByCookie(greeting);
+    }
+
+    @Test
+    void aPublicPageThatAskedWhoIsSignedInIsNotCachedForAnonymousVisitorsEither() {
+        RawHttp.Response greeting = apiGet("/public/greeting", null);
+        assertEquals("hello guest", greeting.body());
+        assertEquals("no-store", greeting.header("Cache-Control"), "a signed-in visitor must not get the guest's copy");
+        assertVariesByCookie(greeting);
+    }
+
+    @Test
+    void aPublicPageThatNeverAsksWhoIsSignedInKeepsItsOwnCaching() {
+        RawHttp.Response r = apiGet("/public/cacheable", login(newUser("customer")));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("public, max-age=60", r.header("Cache-Control"));
+        assertTrue(r.headers("Vary").stream().noneMatch(v -> v.toLowerCase().contains("cookie")), r.toString());
+    }
+
+    private static void assertVariesByCookie(RawHttp.Response r) {
+        assertTrue(r.headers("Vary").stream().anyMatch(v -> v.toLowerCase().contains("cookie")), "Vary: Cookie: " + r);
     }
 
     // ---------------------------------------------------------------------------------- step-up

@@ -170,6 +170,24 @@ public final class TestServlets {
         }
     }
 
+    /** A public page with its own caching, which never asks who is signed in. */
+    public static class Cacheable extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader("Cache-Control", "public, max-age=60");
+            write(response, "the same for everyone");
+        }
+    }
+
+    /** A public page with its own caching that greets the signed-in user through {@code Hallpass.session}. */
+    public static class Greeting extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader("Cache-Control", "public, max-age=60");
+            write(response, "hello " + io.hallpass.filter.Hallpass.session(request).map(s -> s.username()).orElse("guest"));
+        }
+    }
+
     /** Uses the container's HttpSession and asks the response to encode a URL. */
     public static class UrlRewriting extends HttpServlet {
         @Override
