@@ -8,11 +8,13 @@ import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
 import io.hallpass.filter.web.Pages;
+import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.filter.web.ReturnPath;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -26,16 +28,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Hallpass servlet filter. Declare it once, on {@code /*}, for the REQUEST, FORWARD and INCLUDE
- * dispatches:
+ * The Hallpass servlet filter. Declare it once, async-supported, on {@code /*}, for the REQUEST, FORWARD,
+ * INCLUDE and ASYNC dispatches:
  *
  * <pre>{@code
  * <filter>
  *   <filter-name>hallpass</filter-name>
  *   <filter-class>io.hallpass.filter.HallpassFilter</filter-class>
+ *   <async-supported>true</async-supported>
  *   <init-param><param-name>jdbc-url</param-name><param-value>jdbc:h2:file:./data/hallpass</param-value></init-param>
  *   <init-param><param-name>rules-file</param-name><param-value>/WEB-INF/hallpass-rules.txt</param-value></init-param>
  * </filter>
@@ -43,6 +47,7 @@ import java.util.Set;
  *   <filter-name>hallpass</filter-name>
  *   <url-pattern>/*</url-pattern>
  *   <dispatcher>REQUEST</dispatcher><dispatcher>FORWARD</dispatcher><dispatcher>INCLUDE</dispatcher>
+ *   <dispatcher>ASYNC</dispatcher>
  * </filter-mapping>
  * }</pre>
  *
@@ -120,7 +125,7 @@ public final class HallpassFilter implements Filter {
                 HttpServletResponse out = new NoRewriteResponse(response);
                 gate.request(request).accept(new Actions(request, out, chain));
             }
-            case FORWARD, INCLUDE -> gate.dispatch(request).accept(new Actions(request, response, chain));
+            case FORWARD, INCLUDE, ASYNC -> gate.dispatch(request).accept(new Actions(request, response, chain));
             default -> chain.doFilter(request, response);
         }
     }
@@ -189,6 +194,15 @@ public final class HallpassFilter implements Filter {
 
         @Override
         public void proceed(Outcome.Proceed proceed) throws IOException, ServletException {
+            Optional<RequestSession> session = RequestSession.attachedTo(request);
+            if (request.getDispatcherType() == DispatcherType.ASYNC && !HallpassRequest.wraps(request)
+                    && session.isPresent()) {
+                // startAsync() without arguments dispatches the container's own request: wrap it again, so that
+                // the target answers getRemoteUser() and the like from the session, as the first servlet did
+                chain.doFilter(new HallpassRequest(request, response, session.get(), endpoints, responder),
+                        new NoRewriteResponse(response));
+                return;
+            }
             chain.doFilter(request, response);
         }
 

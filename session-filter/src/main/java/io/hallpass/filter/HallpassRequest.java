@@ -6,6 +6,8 @@ import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +37,12 @@ final class HallpassRequest extends HttpServletRequestWrapper {
         this.session = session;
         this.endpoints = endpoints;
         this.responder = responder;
+    }
+
+    /** Whether {@code request} is, or wraps, a Hallpass request. */
+    static boolean wraps(ServletRequest request) {
+        return request instanceof HallpassRequest
+                || (request instanceof ServletRequestWrapper wrapper && wrapper.isWrapperFor(HallpassRequest.class));
     }
 
     private Optional<SessionView> view() {

@@ -41,11 +41,11 @@ import java.util.function.Supplier;
  * An unreachable realm becomes {@link Refusal.Kind#REALM_UNAVAILABLE} (only protected paths ask it), any
  * other failure {@link Refusal.Kind#INTERNAL}, logged here once.
  *
- * <p>Forward and include dispatches are decided against their target with the request's session. A refused
- * include is {@link Outcome.LeftOut} (it cannot change the status).
+ * <p>Forward, include and async dispatches are decided against their target with the request's session. A
+ * refused include is {@link Outcome.LeftOut} (it cannot change the status).
  *
  * <pre>{@code
- * Outcome outcome = gate.request(request);   // or gate.dispatch(request) for FORWARD and INCLUDE
+ * Outcome outcome = gate.request(request);   // or gate.dispatch(request) for FORWARD, INCLUDE and ASYNC
  * outcome.accept(filterActions);
  * }</pre>
  */
@@ -113,8 +113,8 @@ public final class Gate {
     }
 
     /**
-     * A FORWARD or INCLUDE dispatch inside the application, checked against the rules of its target with the
-     * session already established for the request, so a public page cannot hand out a protected one. Targets
+     * A FORWARD, INCLUDE or ASYNC dispatch inside the application, checked against the rules of its target with
+     * the session already established for the request, so a public page cannot hand out a protected one. Targets
      * under {@code /WEB-INF/} and {@code /META-INF/} that no rule names proceed: no client can request them
      * directly, only the application's own dispatch reaches them (its views).
      *

@@ -347,6 +347,11 @@ class GateTest {
             return gate.dispatch(request);
         }
 
+        Outcome asyncDispatchTo(String path) {
+            stub.asyncDispatchTo(path, null, "echo");
+            return gate.dispatch(request);
+        }
+
         Outcome include(String path) {
             stub.include(path, null, "echo");
             return gate.dispatch(request);
@@ -373,6 +378,16 @@ class GateTest {
     void gateWhenForwardTargetIsAllowedThenProceed() {
         PublicPage page = new PublicPage(signedIn("GET", "/public/forward", Duration.ofMinutes(1), "admin"));
         assertEquals("/admin/panel", assertInstanceOf(Outcome.Proceed.class, page.forwardTo("/admin/panel")).path());
+    }
+
+    @Test
+    void gateWhenAsyncDispatchTargetIsProtectedThenCheckedLikeAForward() {
+        PublicPage anonymous = new PublicPage(at("GET", "/public/async"));
+        assertInstanceOf(Refusal.Unauthenticated.class, refusal(anonymous.asyncDispatchTo("/admin/panel")));
+        PublicPage customer = new PublicPage(signedIn("GET", "/public/async", Duration.ofMinutes(1), "customer"));
+        assertEquals(Refusal.Kind.FORBIDDEN, refusal(customer.asyncDispatchTo("/admin/panel")).kind());
+        PublicPage admin = new PublicPage(signedIn("GET", "/public/async", Duration.ofMinutes(1), "admin"));
+        assertEquals("/admin/panel", assertInstanceOf(Outcome.Proceed.class, admin.asyncDispatchTo("/admin/panel")).path());
     }
 
     @Test

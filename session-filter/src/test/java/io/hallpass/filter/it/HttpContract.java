@@ -497,6 +497,44 @@ public abstract class HttpContract extends ContainerSuite {
         assertTrue(admin.body().startsWith("TOP-SECRET"), admin.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/async?to=/admin/panel", "/public/async?wrapped=1&to=/admin/panel"})
+    void anAsyncDispatchToAProtectedPathIsChecked(String target) {
+        RawHttp.Response anonymous = http.request("GET", target).api().send();
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertFalse(anonymous.body().contains("TOP-SECRET"), anonymous.toString());
+        RawHttp.Response customer = apiGet(target, login(newUser("customer")));
+        assertEquals(403, customer.status(), customer.toString());
+        assertFalse(customer.body().contains("TOP-SECRET"), customer.toString());
+        RawHttp.Response browser = http.request("GET", target).browser().cookie(login(newUser("customer"))).send();
+        assertEquals(403, browser.status(), browser.toString());
+        assertTrue(browser.body().contains("Custom forbidden page"), browser.toString());
+
+        String admin = newUser("admin");
+        RawHttp.Response allowed = apiGet(target, login(admin));
+        assertEquals(200, allowed.status(), allowed.toString());
+        assertTrue(allowed.body().startsWith("TOP-SECRET GET user=" + admin + " admin=true"),
+                "the target answers from the Hallpass session: " + allowed.body());
+    }
+
+    /**
+     * A named dispatch ({@code getNamedDispatcher}) has no path, and containers apply a {@code /*} filter mapping
+     * only to dispatches by path: Hallpass does not check it. Its target runs with the request's identity, as
+     * the README says, so a servlet reached only by name can check in code.
+     */
+    @Test
+    void aNamedDispatchRunsItsTargetUncheckedWithTheRequestsIdentity() {
+        RawHttp.Response anonymous = http.request("GET", "/public/named?to=named-target").api().send();
+        assertEquals(200, anonymous.status(), anonymous.toString());
+        assertTrue(anonymous.body().startsWith("named target FORWARD user=null"), anonymous.body());
+        assertTrue(anonymous.body().endsWith(" path=/public/named mapping=named-forwarder"),
+                "the request shows the original path and servlet, not the named target: " + anonymous.body());
+        String user = newUser("customer");
+        RawHttp.Response signedIn = apiGet("/public/named?to=named-target", login(user));
+        assertTrue(signedIn.body().startsWith("named target FORWARD user=" + user + " admin=false customer=true"),
+                signedIn.body());
+    }
+
     @Test
     void anIncludeOfAProtectedPathIsLeftOut() {
         RawHttp.Response r = http.request("GET", "/public/include?to=/admin/panel").api().send();

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A web application described once and deployed the same way into every container under test: servlets with
- * their mappings, the Hallpass filter with its init-params on {@code /*} for REQUEST, FORWARD and INCLUDE, a
+ * their mappings (all async-supported), the Hallpass filter with its init-params on {@code /*} for REQUEST,
+ * FORWARD, INCLUDE and ASYNC (async-supported, as the README declares it), a
  * listener that prepares the servlet context before the filter starts (for example, hands in a realm with a
  * fake clock), and an error page for 403.
  */

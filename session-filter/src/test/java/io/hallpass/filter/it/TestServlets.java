@@ -101,6 +101,37 @@ public final class TestServlets {
         }
     }
 
+    /**
+     * A public page that goes asynchronous and dispatches to the path in {@code ?to=}: with the container's own
+     * request ({@code startAsync()}), or with the request as the filter handed it ({@code ?wrapped=1}).
+     */
+    public static class AsyncDispatcher extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            jakarta.servlet.AsyncContext async = request.getParameter("wrapped") != null
+                    ? request.startAsync(request, response) : request.startAsync();
+            async.dispatch(request.getParameter("to"));
+        }
+    }
+
+    /** A public page that forwards to the servlet named in {@code ?to=}, by name. */
+    public static class NamedForwarder extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            getServletContext().getNamedDispatcher(request.getParameter("to")).forward(request, response);
+        }
+    }
+
+    /** Reached only by name: says what it was dispatched as and who it thinks is calling. */
+    public static class NamedTarget extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            write(response, "named target " + request.getDispatcherType() + " " + who(request) + " path="
+                    + request.getServletPath() + " mapping=" + request.getHttpServletMapping().getServletName());
+        }
+    }
+
     /** A public page that includes the path in {@code ?to=} between two markers. */
     public static class Includer extends HttpServlet {
         @Override

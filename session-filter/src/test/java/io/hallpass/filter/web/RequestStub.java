@@ -104,6 +104,13 @@ public final class RequestStub {
         return this;
     }
 
+    /** From now on the request is an ASYNC dispatch to the target: the container's split names the target. */
+    public RequestStub asyncDispatchTo(String servletPath, String pathInfo, String servlet) {
+        forwardTo(servletPath, pathInfo, servlet);
+        dispatcherType = DispatcherType.ASYNC;
+        return this;
+    }
+
     /** From now on the request is an INCLUDE of the target: the include attributes name it. */
     public RequestStub include(String servletPath, String pathInfo, String servlet) {
         dispatcherType = DispatcherType.INCLUDE;
