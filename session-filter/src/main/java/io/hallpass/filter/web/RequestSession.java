@@ -101,6 +101,11 @@ public final class RequestSession {
         return view;
     }
 
+    /** The session if something has already resolved it (and it is live); never asks the realm. */
+    public Optional<SessionView> ifResolved() {
+        return resolved == null ? Optional.empty() : resolved;
+    }
+
     /**
      * The live session for the application's own questions on any path ({@code getRemoteUser()},
      * {@code Hallpass.session(request)}, ...): like {@link #current()}, and it tells the listener set by

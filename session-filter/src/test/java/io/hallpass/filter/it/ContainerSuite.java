@@ -43,6 +43,7 @@ public abstract class ContainerSuite {
             GET /account/statement = authenticated, idle:5m
             GET,POST,DELETE /programmatic = public
             GET /session-url = public
+            /closed/* = deny
             """;
 
     private static final AtomicInteger USERS = new AtomicInteger();

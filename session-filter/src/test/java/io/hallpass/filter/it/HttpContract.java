@@ -700,6 +700,23 @@ public abstract class HttpContract extends ContainerSuite {
     }
 
     @Test
+    void aDenyOrUnmatchedPathWithACookieAnswers403EvenWithTheDatabaseDown() {
+        String cookie = login(newUser("customer"));
+        database.down(true);
+        try {
+            for (String path : new String[] {"/closed/door", "/nowhere"}) {
+                RawHttp.Response api = apiGet(path, cookie);
+                assertEquals(403, api.status(), path + ": a scanner's cookie does not reach the database: " + api);
+                RawHttp.Response browser = http.request("GET", path).browser().cookie(cookie).send();
+                assertEquals(403, browser.status(), browser.toString());
+                assertTrue(browser.body().contains("Custom forbidden page"), browser.toString());
+            }
+        } finally {
+            database.down(false);
+        }
+    }
+
+    @Test
     void noAnswerEverContainsTheSessionToken() {
         String user = newUser("customer");
         String cookie = login(user);
