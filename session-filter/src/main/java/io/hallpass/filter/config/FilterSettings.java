@@ -10,7 +10,9 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>Each setting {@code NAME} is read from the filter's init-param {@code NAME}, else from the context-param
  * {@code hallpass.NAME}, else it takes its default. A bad or conflicting value is refused with a message naming
- * the setting, where it came from and the problem; all problems are reported together, and the filter then
+ * the setting, where it came from and the problem; so is a name that is no setting (an init-param, or a
+ * context-param starting with {@code hallpass.}), with the setting probably meant, since a misspelt setting
+ * would otherwise silently leave its default in place. All problems are reported together, and the filter then
  * refuses to start, so the application fails to deploy instead of running unprotected.
  */
 public record FilterSettings(
@@ -63,7 +67,10 @@ public record FilterSettings(
     /** Context-params carry this prefix; init-params do not. */
     public static final String CONTEXT_PREFIX = "hallpass.";
 
-    /** Every setting name with its default, in the order the README documents them. */
+    /**
+     * Every setting name, in the order the README documents them: the names {@link #read} accepts (reading a
+     * name not listed here is a programming error, and fails every test that reads the settings).
+     */
     public static final List<String> NAMES = List.of(
             "jndi-datasource", "jdbc-url", "jdbc-user", "jdbc-password", "jdbc-pool-size", "schema-action",
             "rules", "rules-file", "deny-unmatched",
@@ -80,16 +87,20 @@ public record FilterSettings(
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
     private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
 
+    /** How long a rotated token keeps working when the deployer does not say, unless half the idle timeout is less. */
+    private static final Duration DEFAULT_ROTATION_GRACE = Duration.ofSeconds(10);
+
     /**
      * Reads and checks every setting.
      *
-     * @param initParams    the filter's init-params (name to value, null if absent)
-     * @param contextParams the context's init-params (full name to value, null if absent)
+     * @param initParams    the filter's init-params, by name
+     * @param contextParams the context's init-params, by full name (those not starting with {@code hallpass.} are
+     *                      the application's and are not looked at)
      * @param environment   the process environment (for {@code token-pepper-env})
      * @param realmProvided the application handed in its own realm, so no database settings are needed
      * @throws SettingsException listing every problem found
      */
-    public static FilterSettings read(Function<String, String> initParams, Function<String, String> contextParams,
+    public static FilterSettings read(Map<String, String> initParams, Map<String, String> contextParams,
                                       Function<String, String> environment, boolean realmProvided)
             throws SettingsException {
         Reader r = new Reader(initParams, contextParams);
@@ -139,12 +150,22 @@ public record FilterSettings(
         Duration idle = r.duration("idle-timeout", "30m");
         Duration absolute = r.duration("absolute-timeout", "12h");
         Duration reauth = r.duration("reauth-within", "5m");
-        Duration grace = r.duration("rotation-grace", "10s");
+        Duration grace;
+        if (r.text("rotation-grace") == null) {
+            // derived, so that a short idle-timeout alone never conflicts with a grace the deployer did not set
+            grace = idle != null && idle.dividedBy(2).compareTo(DEFAULT_ROTATION_GRACE) < 0
+                    ? idle.dividedBy(2) : DEFAULT_ROTATION_GRACE;
+        } else {
+            grace = r.duration("rotation-grace", null);
+            if (grace != null && grace.compareTo(Duration.ofSeconds(60)) > 0) {
+                r.problem("rotation-grace", r.text("rotation-grace"), "must be at most 60s");
+            } else if (grace != null && idle != null && grace.compareTo(idle) >= 0) {
+                r.problem("rotation-grace", r.text("rotation-grace"), "must be shorter than idle-timeout ("
+                        + r.text("idle-timeout") + ")");
+            }
+        }
         if (idle != null && absolute != null && idle.compareTo(absolute) > 0) {
             r.problem("idle-timeout", r.text("idle-timeout"), "is longer than absolute-timeout");
-        }
-        if (grace != null && grace.compareTo(Duration.ofSeconds(60)) > 0) {
-            r.problem("rotation-grace", r.text("rotation-grace"), "must be at most 60s");
         }
 
         String cookieName = r.string("cookie-name", "__Host-hallpass");
@@ -282,19 +303,22 @@ public record FilterSettings(
 
     /** Reads values, remembering where each came from and collecting problems. */
     private static final class Reader {
-        private final Function<String, String> init;
-        private final Function<String, String> context;
+        private final Map<String, String> init;
+        private final Map<String, String> context;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Function<String, String> init, Function<String, String> context) {
+        Reader(Map<String, String> init, Map<String, String> context) {
             this.init = init;
             this.context = context;
         }
 
         String raw(String name) {
-            String value = init.apply(name);
+            if (!NAMES.contains(name)) {
+                throw new IllegalStateException("setting " + name + " is read but not listed in FilterSettings.NAMES");
+            }
+            String value = init.get(name);
             if (value == null) {
-                value = context.apply(CONTEXT_PREFIX + name);
+                value = context.get(CONTEXT_PREFIX + name);
             }
             return value == null || value.isBlank() ? null : value;
         }
@@ -305,7 +329,7 @@ public record FilterSettings(
         }
 
         String origin(String name) {
-            return init.apply(name) != null ? "init-param " + name : "context-param " + CONTEXT_PREFIX + name;
+            return init.get(name) != null ? "init-param " + name : "context-param " + CONTEXT_PREFIX + name;
         }
 
         String string(String name, String fallback) {
@@ -390,7 +414,19 @@ public record FilterSettings(
             problems.add(origin(name) + (value == null ? "" : " ('" + value + "')") + ": " + message);
         }
 
+        /** Every init-param, and every context-param starting with the prefix, that names no setting. */
+        void refuseUnknownNames() {
+            new TreeSet<>(init.keySet()).stream().filter(name -> !NAMES.contains(name)).forEach(name ->
+                    problems.add(SettingNames.unknown(name, "init-param", name.startsWith(CONTEXT_PREFIX)
+                            ? name.substring(CONTEXT_PREFIX.length()) : name, "")));
+            new TreeSet<>(context.keySet()).stream().filter(name -> name.startsWith(CONTEXT_PREFIX))
+                    .filter(name -> !NAMES.contains(name.substring(CONTEXT_PREFIX.length()))).forEach(name ->
+                            problems.add(SettingNames.unknown(name, "context-param",
+                                    name.substring(CONTEXT_PREFIX.length()), CONTEXT_PREFIX)));
+        }
+
         void finish() throws SettingsException {
+            refuseUnknownNames();
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }

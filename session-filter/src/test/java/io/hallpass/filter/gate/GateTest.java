@@ -70,7 +70,7 @@ class GateTest {
 
     private static FilterSettings settings() {
         try {
-            return FilterSettings.read(Map.of("rules", RULES)::get, name -> null, name -> null, true);
+            return FilterSettings.read(Map.of("rules", RULES), Map.of(), name -> null, true);
         } catch (SettingsException e) {
             throw new AssertionError(e);
         }

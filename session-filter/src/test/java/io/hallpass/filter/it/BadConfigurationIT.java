@@ -1,5 +1,6 @@
 package io.hallpass.filter.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,13 @@ class BadConfigurationIT {
         };
     }
 
+    /** The lines Hallpass logged, each as it was logged. */
+    private List<String> lines() {
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+
     /** Starts the application and asserts it is not served; answers what Hallpass logged. */
     private String refusedStart(String containerName, TestApp app) throws Exception {
         try (Container container = container(containerName).get()) {
@@ -108,5 +116,45 @@ class BadConfigurationIT {
         String log = refusedStart(containerName, app("GET /public/* = public").param("idle-timeout", "soon")
                 .param("cookie-name", "SESSION"));
         assertTrue(log.contains("init-param idle-timeout ('soon')") && log.contains("init-param cookie-name"), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aMisspeltSettingStopsTheDeploymentNamingTheSettingMeant(String containerName) throws Exception {
+        String log = refusedStart(containerName, app("GET /public/* = public").param("idle-timout", "5m"));
+        assertTrue(lines().contains(
+                "Hallpass refuses to start: unknown setting 'idle-timout' (init-param); did you mean 'idle-timeout'?"),
+                log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aMisspeltHallpassContextParamStopsTheDeploymentNamingTheSettingMeant(String containerName) throws Exception {
+        String log = refusedStart(containerName, app("GET /public/* = public")
+                .contextParam("hallpass.absolute-timeuot", "8h").contextParam("application.colour", "blue"));
+        assertTrue(lines().contains("Hallpass refuses to start: unknown setting 'hallpass.absolute-timeuot' "
+                + "(context-param); did you mean 'hallpass.absolute-timeout'?"), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aRotationGraceSetAgainstAShortIdleTimeoutStopsTheDeploymentNamingBoth(String containerName)
+            throws Exception {
+        String log = refusedStart(containerName, app("GET /public/* = public").param("idle-timeout", "5s")
+                .param("rotation-grace", "10s"));
+        assertTrue(lines().contains(
+                "Hallpass refuses to start: init-param rotation-grace ('10s'): must be shorter than idle-timeout (5s)"),
+                log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aShortIdleTimeoutAloneStarts(String containerName) throws Exception {
+        try (Container container = container(containerName).get()) {
+            container.start(app("GET /public/* = public").param("idle-timeout", "5s"));
+            assertTrue(container.applicationAvailable(), "a default the deployer never set must not refuse: "
+                    + String.join("\n", lines()));
+            assertEquals(200, new RawHttp(container.port()).request("GET", "/public/hello").send().status());
+        }
     }
 }

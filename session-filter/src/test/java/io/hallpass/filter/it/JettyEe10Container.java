@@ -26,6 +26,7 @@ public final class JettyEe10Container implements Container {
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.addEventListener(app.listener());
+        app.contextParams.forEach(context::setInitParameter);
         for (TestApp.ServletSpec spec : app.servlets) {
             ServletHolder holder = new ServletHolder(spec.name(), spec.servlet());
             holder.setAsyncSupported(true);

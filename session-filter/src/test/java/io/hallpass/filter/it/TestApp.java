@@ -23,6 +23,7 @@ public final class TestApp {
 
     final List<ServletSpec> servlets = new ArrayList<>();
     final Map<String, String> filterParams = new LinkedHashMap<>();
+    final Map<String, String> contextParams = new LinkedHashMap<>();
     final List<Consumer<jakarta.servlet.ServletContext>> setup = new ArrayList<>();
     String forbiddenPage;
 
@@ -33,6 +34,12 @@ public final class TestApp {
 
     public TestApp param(String name, String value) {
         filterParams.put(name, value);
+        return this;
+    }
+
+    /** A context-param, as {@code <context-param>} in {@code web.xml} would declare it. */
+    public TestApp contextParam(String name, String value) {
+        contextParams.put(name, value);
         return this;
     }
 

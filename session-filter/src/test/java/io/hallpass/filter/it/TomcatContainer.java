@@ -31,6 +31,7 @@ public final class TomcatContainer implements Container {
         // runs during the context's start, before any filter's init
         context.addServletContainerInitializer((classes, servletContext) ->
                 app.listener().contextInitialized(new jakarta.servlet.ServletContextEvent(servletContext)), null);
+        app.contextParams.forEach(context::addParameter);
         for (TestApp.ServletSpec spec : app.servlets) {
             Tomcat.addServlet(context, spec.name(), spec.servlet()).setAsyncSupported(true);
             spec.mappings().forEach(m -> context.addServletMappingDecoded(m, spec.name()));
