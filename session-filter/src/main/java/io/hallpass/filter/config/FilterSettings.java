@@ -51,6 +51,7 @@ public record FilterSettings(
         List<Cidr> trustedProxies,
         boolean csrfAllowSameSite,
         String cacheControl,
+        String clearSiteData,
         int lockoutThreshold,
         Duration lockoutWindow,
         Duration lockoutDuration,
@@ -77,13 +78,14 @@ public record FilterSettings(
             "idle-timeout", "absolute-timeout", "reauth-within", "rotation-grace",
             "cookie-name", "allow-unprefixed-cookie-name", "cookie-secure", "cookie-same-site",
             "login-page", "login-path", "logout-path", "reauth-path", "page-stylesheet",
-            "trusted-proxies", "csrf-allow-same-site", "cache-control",
+            "trusted-proxies", "csrf-allow-same-site", "cache-control", "clear-site-data",
             "lockout-threshold", "lockout-window", "lockout-duration",
             "argon2-memory-kib", "argon2-iterations", "argon2-parallelism", "token-pepper-env",
             "purge-interval",
             "device-cookie-name", "risk-policy", "risk-new-device-reauth-within", "risk-network-change",
             "risk-user-agent-change", "risk-failed-logins");
 
+    private static final List<String> CLEAR_SITE_DATA_TYPES = List.of("cookies", "storage", "cache");
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
     private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
 
@@ -221,6 +223,8 @@ public record FilterSettings(
             r.problem("cache-control", null, "must be printable ASCII");
         }
 
+        String clearSiteData = clearSiteData(r);
+
         int threshold = r.integer("lockout-threshold", 10, 1, 1000);
         Duration lockWindow = r.duration("lockout-window", "15m");
         Duration lockDuration = r.duration("lockout-duration", "15m");
@@ -269,13 +273,38 @@ public record FilterSettings(
         return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
                 denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
                 loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
-                threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy, newDeviceWindow,
+                clearSiteData, threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy, newDeviceWindow,
                 networkChange, userAgentChange, failedLogins);
     }
 
     /** Whether the login page is the filter's own (served at {@code login-path}) rather than the application's. */
     public boolean builtInLoginPage() {
         return loginPage.equals(loginPath);
+    }
+
+    /**
+     * The {@code Clear-Site-Data} header value sign-out sends ({@code "cookies"} by default), or null for
+     * {@code none}: the types named, each quoted as the header requires.
+     */
+    private static String clearSiteData(Reader r) {
+        String text = r.string("clear-site-data", "cookies");
+        if (text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String part : text.split("[,\\s]+")) {
+            String type = part.replace("\"", "").toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                continue;
+            }
+            if (!CLEAR_SITE_DATA_TYPES.contains(type)) {
+                r.problem("clear-site-data", text,
+                        "must be none or a list of " + String.join(", ", CLEAR_SITE_DATA_TYPES));
+                return null;
+            }
+            types.add('"' + type + '"');
+        }
+        return types.isEmpty() ? null : String.join(", ", types);
     }
 
     private static void checkCookieName(Reader r, String key, String name, boolean allowUnprefixed, boolean secure) {

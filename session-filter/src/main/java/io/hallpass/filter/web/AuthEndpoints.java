@@ -24,14 +24,18 @@ import java.util.function.Supplier;
  */
 public final class AuthEndpoints {
 
-    /** Settings the endpoints need, taken from the filter's settings. */
+    /**
+     * Settings the endpoints need, taken from the filter's settings.
+     *
+     * @param clearSiteData the {@code Clear-Site-Data} value sign-out sends, or null for none
+     */
     public record Paths(String loginPage, String loginPath, String logoutPath, String reauthPath,
-                        String cookieName, String deviceCookieName) {
+                        String cookieName, String deviceCookieName, String clearSiteData) {
 
-        /** The paths and cookie names the filter's settings name. */
+        /** The paths, cookie names and sign-out header the filter's settings name. */
         public static Paths of(FilterSettings settings) {
             return new Paths(settings.loginPage(), settings.loginPath(), settings.logoutPath(), settings.reauthPath(),
-                    settings.cookieName(), settings.deviceCookieName());
+                    settings.cookieName(), settings.deviceCookieName(), settings.clearSiteData());
         }
 
         boolean builtInLoginPage() {
@@ -249,7 +253,10 @@ public final class AuthEndpoints {
 
     /**
      * Revokes the request's session on the server (first: if the realm cannot be reached this throws and the
-     * cookie is kept, so the user can try again), then clears the cookie and the container's session.
+     * cookie is kept, so the user can try again), then clears the cookie and the container's session, and asks
+     * the browser to forget what else it keeps for the site ({@code Clear-Site-Data}, {@code "cookies"} by
+     * default: every cookie of the site's registrable domain, the device cookie and the application's included,
+     * so that the next user of a shared browser inherits nothing of this one).
      */
     public void endSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
                            String reason) {
@@ -257,6 +264,9 @@ public final class AuthEndpoints {
             realm.get().revoke(session.token(), reason);
         }
         cookies.clear(response, paths.cookieName());
+        if (paths.clearSiteData() != null) {
+            response.setHeader("Clear-Site-Data", paths.clearSiteData());
+        }
         HttpSession container = request.getSession(false);
         if (container != null) {
             container.invalidate();

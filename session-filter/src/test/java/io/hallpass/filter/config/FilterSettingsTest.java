@@ -130,6 +130,19 @@ class FilterSettingsTest {
         }
     }
 
+    @Test
+    void signOutClearsTheSitesCookiesUnlessToldOtherwise() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals("\"cookies\"", read().clearSiteData());
+        init.put("clear-site-data", "none");
+        assertNull(read().clearSiteData());
+        init.put("clear-site-data", "cookies, \"storage\" cache cookies");
+        assertEquals("\"cookies\", \"storage\", \"cache\"", read().clearSiteData());
+        init.put("clear-site-data", "cookies, everything");
+        assertEquals("init-param clear-site-data ('cookies, everything'): must be none or a list of cookies, storage, "
+                + "cache", problems());
+    }
+
     // ------------------------------------------------------------------------------- rotation grace
 
     @Test

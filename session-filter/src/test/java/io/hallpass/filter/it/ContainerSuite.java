@@ -118,6 +118,20 @@ public abstract class ContainerSuite {
         return name;
     }
 
+    /** Starts a second instance of the application with extra filter settings, runs the test, stops it. */
+    protected void withInstance(java.util.function.Consumer<TestApp> settings,
+                                java.util.function.Consumer<RawHttp> test) {
+        TestApp app = application(realm);
+        settings.accept(app);
+        try (Container other = newContainer()) {
+            other.start(app);
+            assertTrue(other.applicationAvailable());
+            test.accept(new RawHttp(other.port()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     protected long accountId(String username) {
         return realm.findAccount(username).orElseThrow().id();
     }

@@ -398,6 +398,49 @@ public abstract class HttpContract extends ContainerSuite {
     }
 
     @Test
+    void signingOutTellsTheBrowserToForgetTheSitesCookies() {
+        RawHttp.Response browser = http.request("POST", "/auth/logout").browser().sameOrigin()
+                .cookie(login(newUser("customer"))).send();
+        assertEquals(303, browser.status(), browser.toString());
+        assertEquals("\"cookies\"", browser.header("Clear-Site-Data"), browser.toString());
+        RawHttp.Response api = http.request("POST", "/auth/logout").api().cookie(login(newUser("customer"))).send();
+        assertEquals(204, api.status(), api.toString());
+        assertEquals("\"cookies\"", api.header("Clear-Site-Data"), api.toString());
+        RawHttp.Response programmatic = http.request("DELETE", "/programmatic").api()
+                .cookie(login(newUser("customer"))).send();
+        assertEquals("\"cookies\"", programmatic.header("Clear-Site-Data"), "request.logout(): " + programmatic);
+        assertNull(apiGet("/account/x", login(newUser("customer"))).header("Clear-Site-Data"), "only at sign-out");
+    }
+
+    @Test
+    void aSignOutThatCouldNotBeRecordedKeepsTheCookies() {
+        String cookie = login(newUser("customer"));
+        database.down(true);
+        try {
+            RawHttp.Response r = http.request("POST", "/auth/logout").api().cookie(cookie).send();
+            assertEquals(503, r.status(), r.toString());
+            assertNull(r.header("Clear-Site-Data"), "the user must be able to retry: " + r);
+            assertNull(r.cookie(COOKIE), r.toString());
+        } finally {
+            database.down(false);
+        }
+        assertEquals(200, apiGet("/account/x", cookie).status());
+    }
+
+    @Test
+    void whatSignOutClearsIsASetting() {
+        withInstance(app -> app.param("clear-site-data", "none"), other -> {
+            RawHttp.Response r = other.request("POST", "/auth/logout").api().cookie(login(newUser())).send();
+            assertEquals(204, r.status(), r.toString());
+            assertNull(r.header("Clear-Site-Data"), r.toString());
+        });
+        withInstance(app -> app.param("clear-site-data", "cookies, storage"), other -> {
+            RawHttp.Response r = other.request("POST", "/auth/logout").api().cookie(login(newUser())).send();
+            assertEquals("\"cookies\", \"storage\"", r.header("Clear-Site-Data"), r.toString());
+        });
+    }
+
+    @Test
     void revocationDisableAndRoleChangesActOnTheNextRequest() {
         String user = newUser("customer", "admin");
         String a = login(user);
