@@ -43,6 +43,10 @@ public final class AuthEndpoints {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(AuthEndpoints.class.getName());
+    /** How long a client whose sign-in was shed is asked to wait: a hash takes tens of milliseconds. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 1;
+
     private static final Refusal READ_OR_POST = Refusal.methodNotAllowed("method not allowed",
             Set.of("GET", "HEAD", "POST"));
     private static final Refusal POST_ONLY = Refusal.methodNotAllowed("sign out with POST", Set.of("POST"));
@@ -234,8 +238,12 @@ public final class AuthEndpoints {
             startSession(request, response, session, ok.session());
             return ok.session();
         }
+        if (result instanceof LoginResult.Busy) {
+            shed(request);
+            throw new ServletException("login refused: the server is busy checking other sign-ins, retry shortly");
+        }
         throw new ServletException(result instanceof LoginResult.Locked ? "login refused: too many attempts"
-                : result instanceof LoginResult.Busy ? "login refused: busy, retry shortly" : "login failed");
+                : "login failed");
     }
 
     // ----------------------------------------------------------------------------------------- sign out
@@ -361,10 +369,18 @@ public final class AuthEndpoints {
             return true;
         }
         if (result instanceof LoginResult.Busy) {
-            responder.refuse(request, response, Refusal.busy(1));
+            shed(request);
+            responder.refuse(request, response, new Refusal.Busy(BUSY_RETRY_AFTER_SECONDS, browser));
             return true;
         }
         return false;
+    }
+
+    /** Says in the log what happened when a sign-in is shed: load, not the database. */
+    private static void shed(HttpServletRequest request) {
+        LOG.log(System.Logger.Level.WARNING, "Hallpass: busy, " + request.getMethod() + " " + request.getRequestURI()
+                + " shed: every password-hashing slot is checking another sign-in (503, retry after "
+                + BUSY_RETRY_AFTER_SECONDS + " s)");
     }
 
     private String returnParam(String candidate) {

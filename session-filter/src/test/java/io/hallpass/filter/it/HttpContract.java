@@ -8,8 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.Hallpass;
+import io.hallpass.realm.password.PasswordHasher;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -736,10 +744,91 @@ public abstract class HttpContract extends ContainerSuite {
             RawHttp.Response login = http.request("POST", "/auth/login").api()
                     .form(form("username", "someone", "password", "whatever")).send();
             assertEquals(503, login.status(), login.toString());
+            assertTrue(login.body().contains("\"error\":\"unavailable\"")
+                    && login.body().contains("cannot be reached"), login.body());
         } finally {
             database.down(false);
         }
         assertEquals(200, apiGet("/account/x", cookie).status());
+    }
+
+    /**
+     * Every password-hashing slot of the realm taken, as under a burst of sign-ins: the answer says the server is
+     * busy, not that the database is down (which would send an operator to the wrong place).
+     */
+    @Test
+    void aSignInShedUnderLoadSaysTheServerIsBusyNotThatTheDatabaseIsDown() throws Exception {
+        String user = newUser("customer");
+        String cookie = login(user);
+        List<String> logged = new ArrayList<>();
+        Handler capture = capture(logged);
+        List<PasswordHasher.Permit> held = takeEveryHashingSlot();
+        try {
+            RawHttp.Response api = http.request("POST", "/auth/login").api()
+                    .form(form("username", user, "password", "pw-" + user)).send();
+            assertEquals(503, api.status(), api.toString());
+            assertEquals("1", api.header("Retry-After"), api.toString());
+            assertEquals("{\"error\":\"busy\",\"message\":\"the server is busy checking other sign-ins; retry "
+                    + "after 1 s\",\"retry_after\":1}", api.body());
+            assertNull(api.cookie(COOKIE));
+
+            RawHttp.Response browser = http.request("POST", "/auth/login").browser().sameOrigin()
+                    .form(form("username", user, "password", "pw-" + user)).send();
+            assertEquals(503, browser.status(), browser.toString());
+            assertEquals("1", browser.header("Retry-After"));
+            assertTrue(browser.body().contains("busy checking other sign-ins")
+                    && browser.body().contains("Please try again in 1 second."), browser.body());
+            assertFalse(browser.body().contains("cannot check your session"), browser.body());
+
+            RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                    .json("{\"password\":\"pw-" + user + "\"}").send();
+            assertEquals(503, reauth.status(), reauth.toString());
+            assertTrue(reauth.body().contains("\"error\":\"busy\""), reauth.body());
+        } finally {
+            held.forEach(PasswordHasher.Permit::close);
+            Logger.getLogger("io.hallpass").removeHandler(capture);
+        }
+        synchronized (logged) {
+            assertTrue(logged.stream().anyMatch(l -> l.contains("busy") && l.contains("password-hashing")),
+                    "the log says what happened: " + logged);
+            assertTrue(logged.stream().noneMatch(l -> l.contains("503 for")), "not the realm's line: " + logged);
+        }
+        assertNotNull(login(user), "once a slot is free, sign-in works again");
+    }
+
+    /** Holds every permit of the realm's password hasher, as {@code RealmContract} does in the realm's own tests. */
+    private List<PasswordHasher.Permit> takeEveryHashingSlot() throws ReflectiveOperationException {
+        Method hasherOf = realm.getClass().getDeclaredMethod("hasher");
+        hasherOf.setAccessible(true);
+        PasswordHasher hasher = (PasswordHasher) hasherOf.invoke(realm);
+        List<PasswordHasher.Permit> held = new ArrayList<>();
+        for (PasswordHasher.Permit p = hasher.tryAcquire(Duration.ZERO); p != null; p = hasher.tryAcquire(Duration.ZERO)) {
+            held.add(p);
+        }
+        assertEquals(0, hasher.availablePermits());
+        return held;
+    }
+
+    private static Handler capture(List<String> lines) {
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (lines) {
+                    lines.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        Logger.getLogger("io.hallpass").addHandler(handler);
+        return handler;
     }
 
     @Test
