@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  *
  * <p>One mechanism, no special cases: a container session the application creates behind the filter is stamped
  * with the owner, the public id of the request's Hallpass session (or {@value #ANONYMOUS}); before the
- * application runs, a container session whose stamp is not the request's current owner is invalidated. That
+ * application runs (behind the filter, or in its 403 error page after a forbidden refusal), a container session
+ * whose stamp is not the request's current owner is invalidated. That
  * covers sign-out, revocation, expiry, a password change elsewhere, the risk policy ending the session, another
  * user signing in in the same browser, and a container session id presented with someone else's cookie. A
  * container session without a stamp (created where Hallpass does not wrap the request, such as an error page)

@@ -8,6 +8,7 @@ import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
 import io.hallpass.filter.web.Pages;
+import io.hallpass.filter.web.Refusal;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.filter.web.ReturnPath;
@@ -218,6 +219,11 @@ public final class HallpassFilter implements Filter {
         @Override
         public void refuse(Outcome.Refused refused) throws IOException {
             refused.session().ifPresent(view -> request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view));
+            if (refused.refusal() instanceof Refusal.Forbidden) {
+                // the application's 403 page runs next (sendError), with the container session the request carries
+                RequestSession.attachedTo(request).ifPresent(session ->
+                        ContainerSessions.enforce(request, () -> refused.session().or(session::current)));
+            }
             responder.refuse(request, response, refused.refusal());
         }
 

@@ -667,6 +667,21 @@ public abstract class HttpContract extends ContainerSuite {
     }
 
     @Test
+    void aRevokedUsersContainerSessionIsNotShownOnTheApplicationsForbiddenPage() {
+        String user = newUser("customer");
+        CookieJar browser = new CookieJar();
+        signIn(browser, user);
+        storeNote(browser, "/account/notes", "revoked-users-secret");
+        realm.revokeAllSessions(accountId(user), "test: revoked by an administrator");
+        for (String path : new String[] {"/closed/door", "/nowhere"}) {
+            RawHttp.Response page = browser.send(http.request("GET", path).browser());
+            assertEquals(403, page.status(), page.toString());
+            assertTrue(page.body().contains("Custom forbidden page"), page.toString());
+            assertFalse(page.body().contains("revoked-users-secret"), page.toString());
+        }
+    }
+
+    @Test
     void anExpiredUsersContainerSessionIsNotShownAfterwards() {
         CookieJar browser = new CookieJar();
         signIn(browser, newUser("customer"));

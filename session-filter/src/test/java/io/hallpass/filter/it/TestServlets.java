@@ -144,11 +144,12 @@ public final class TestServlets {
         }
     }
 
-    /** The application's own 403 error page. */
+    /** The application's own 403 error page; like many layouts, it shows what the container session holds. */
     public static class ForbiddenPage extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            write(response, "Custom forbidden page");
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            write(response, "Custom forbidden page" + (session == null ? "" : " note=" + session.getAttribute("note")));
         }
     }
 
