@@ -14,10 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -647,20 +643,30 @@ public abstract class HttpContract extends ContainerSuite {
 
     @Test
     void aUserSigningInAfterAnotherInTheSameBrowserNeverSeesTheFirstUsersContainerSession() {
-        CookieJar browser = new CookieJar();
-        signIn(browser, newUser("customer"));
-        storeNote(browser, "/account/notes", "first-users-secret");
+        CookieJar browser = browserWithANote(newUser("customer"), "first-users-secret");
         signIn(browser, newUser("customer"));
         assertEquals("note=null", note(browser, "/account/notes"));
     }
 
-    @Test
-    void aRevokedUsersContainerSessionIsNotShownToTheNextUserOfTheBrowser() {
-        String user = newUser("customer");
+    /** A browser in which {@code user} signed in and kept a note in the container session. */
+    private CookieJar browserWithANote(String user, String note) {
         CookieJar browser = new CookieJar();
         signIn(browser, user);
-        storeNote(browser, "/account/notes", "revoked-users-secret");
+        storeNote(browser, "/account/notes", note);
+        return browser;
+    }
+
+    /** A browser whose user kept a note in the container session, and then had every session revoked. */
+    private CookieJar browserOfARevokedUserWithANote(String note) {
+        String user = newUser("customer");
+        CookieJar browser = browserWithANote(user, note);
         realm.revokeAllSessions(accountId(user), "test: revoked by an administrator");
+        return browser;
+    }
+
+    @Test
+    void aRevokedUsersContainerSessionIsNotShownToTheNextUserOfTheBrowser() {
+        CookieJar browser = browserOfARevokedUserWithANote("revoked-users-secret");
         assertEquals("note=null", note(browser, "/public/notes"), "the revoked session's data on a public page");
         signIn(browser, newUser("customer"));
         assertEquals("note=null", note(browser, "/account/notes"));
@@ -668,11 +674,7 @@ public abstract class HttpContract extends ContainerSuite {
 
     @Test
     void aRevokedUsersContainerSessionIsNotShownOnTheApplicationsForbiddenPage() {
-        String user = newUser("customer");
-        CookieJar browser = new CookieJar();
-        signIn(browser, user);
-        storeNote(browser, "/account/notes", "revoked-users-secret");
-        realm.revokeAllSessions(accountId(user), "test: revoked by an administrator");
+        CookieJar browser = browserOfARevokedUserWithANote("revoked-users-secret");
         for (String path : new String[] {"/closed/door", "/nowhere"}) {
             RawHttp.Response page = browser.send(http.request("GET", path).browser());
             assertEquals(403, page.status(), page.toString());
@@ -683,18 +685,14 @@ public abstract class HttpContract extends ContainerSuite {
 
     @Test
     void anExpiredUsersContainerSessionIsNotShownAfterwards() {
-        CookieJar browser = new CookieJar();
-        signIn(browser, newUser("customer"));
-        storeNote(browser, "/account/notes", "expired-users-secret");
+        CookieJar browser = browserWithANote(newUser("customer"), "expired-users-secret");
         clock.advance(Duration.ofMinutes(31)); // the Hallpass session is idle-expired; the container's is not
         assertEquals("note=null", note(browser, "/public/notes"));
     }
 
     @Test
     void aSignedOutUsersContainerSessionIsNotShownToTheNextUser() {
-        CookieJar browser = new CookieJar();
-        signIn(browser, newUser("customer"));
-        storeNote(browser, "/account/notes", "signed-out-users-secret");
+        CookieJar browser = browserWithANote(newUser("customer"), "signed-out-users-secret");
         assertEquals(204, browser.send(http.request("POST", "/auth/logout").api()).status());
         assertEquals("note=null", note(browser, "/public/notes"));
         signIn(browser, newUser("customer"));
@@ -703,9 +701,7 @@ public abstract class HttpContract extends ContainerSuite {
 
     @Test
     void aContainerSessionPresentedWithAnotherUsersCookieIsNotShown() {
-        CookieJar victim = new CookieJar();
-        signIn(victim, newUser("customer"));
-        storeNote(victim, "/account/notes", "victims-secret");
+        CookieJar victim = browserWithANote(newUser("customer"), "victims-secret");
         CookieJar attacker = new CookieJar();
         signIn(attacker, newUser("customer"));
         attacker.put(JSESSIONID, victim.get(JSESSIONID)); // a stolen or guessed container session id
@@ -728,9 +724,7 @@ public abstract class HttpContract extends ContainerSuite {
     @Test
     void aContainerSessionLastsAsLongAsTheHallpassSessionItWasCreatedUnder() {
         String user = newUser("customer");
-        CookieJar browser = new CookieJar();
-        signIn(browser, user);
-        storeNote(browser, "/account/notes", "kept");
+        CookieJar browser = browserWithANote(user, "kept");
         assertEquals("note=kept", note(browser, "/account/notes"));
         assertEquals("note=kept", note(browser, "/public/notes"), "on public pages too");
         RawHttp.Response reauth = browser.send(http.request("POST", "/auth/reauth").api()
@@ -775,8 +769,7 @@ public abstract class HttpContract extends ContainerSuite {
     void aSignInShedUnderLoadSaysTheServerIsBusyNotThatTheDatabaseIsDown() throws Exception {
         String user = newUser("customer");
         String cookie = login(user);
-        List<String> logged = new ArrayList<>();
-        Handler capture = capture(logged);
+        LogLines log = new LogLines("io.hallpass");
         List<PasswordHasher.Permit> held = takeEveryHashingSlot();
         try {
             RawHttp.Response api = http.request("POST", "/auth/login").api()
@@ -801,13 +794,11 @@ public abstract class HttpContract extends ContainerSuite {
             assertTrue(reauth.body().contains("\"error\":\"busy\""), reauth.body());
         } finally {
             held.forEach(PasswordHasher.Permit::close);
-            Logger.getLogger("io.hallpass").removeHandler(capture);
+            log.close();
         }
-        synchronized (logged) {
-            assertTrue(logged.stream().anyMatch(l -> l.contains("busy") && l.contains("password-hashing")),
-                    "the log says what happened: " + logged);
-            assertTrue(logged.stream().noneMatch(l -> l.contains("503 for")), "not the realm's line: " + logged);
-        }
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("busy") && l.contains("password-hashing")),
+                "the log says what happened: " + log);
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("503 for")), "not the realm's line: " + log);
         assertNotNull(login(user), "once a slot is free, sign-in works again");
     }
 
@@ -822,28 +813,6 @@ public abstract class HttpContract extends ContainerSuite {
         }
         assertEquals(0, hasher.availablePermits());
         return held;
-    }
-
-    private static Handler capture(List<String> lines) {
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (lines) {
-                    lines.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        Logger.getLogger("io.hallpass").addHandler(handler);
-        return handler;
     }
 
     @Test
