@@ -5,6 +5,9 @@ import io.hallpass.filter.config.SettingsException;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.UnavailableException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The filter's settings: its init-params, then the {@code hallpass.*} context-params, then the defaults. */
 final class ConfiguredSettings {
@@ -14,15 +17,24 @@ final class ConfiguredSettings {
 
     /**
      * @param realmProvided the application put its own realm in the context, so no database settings apply
-     * @throws UnavailableException listing every bad or conflicting setting
+     * @throws UnavailableException listing every bad, conflicting or unknown setting
      */
     static FilterSettings read(FilterConfig config, boolean realmProvided) throws UnavailableException {
         ServletContext context = config.getServletContext();
+        Map<String, String> init = new HashMap<>();
+        for (String name : Collections.list(config.getInitParameterNames())) {
+            init.put(name, config.getInitParameter(name));
+        }
+        Map<String, String> contextParams = new HashMap<>();
+        for (String name : Collections.list(context.getInitParameterNames())) {
+            if (name.startsWith(FilterSettings.CONTEXT_PREFIX)) {
+                contextParams.put(name, context.getInitParameter(name));
+            }
+        }
         try {
-            return FilterSettings.read(config::getInitParameter, context::getInitParameter, System::getenv,
-                    realmProvided);
+            return FilterSettings.read(init, contextParams, System::getenv, realmProvided);
         } catch (SettingsException e) {
-            throw StartRefusal.of(e.getMessage());
+            throw StartRefusal.of(String.join("; ", e.problems())); // StartRefusal says "refuses to start"
         }
     }
 }

@@ -8,11 +8,14 @@ import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
 import io.hallpass.filter.web.Pages;
+import io.hallpass.filter.web.Refusal;
+import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.filter.web.ReturnPath;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -25,16 +28,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Hallpass servlet filter. Declare it once, on {@code /*}, for the REQUEST, FORWARD and INCLUDE
- * dispatches:
+ * The Hallpass servlet filter. Declare it once, async-supported, on {@code /*}, for the REQUEST, FORWARD,
+ * INCLUDE and ASYNC dispatches:
  *
  * <pre>{@code
  * <filter>
  *   <filter-name>hallpass</filter-name>
  *   <filter-class>io.hallpass.filter.HallpassFilter</filter-class>
+ *   <async-supported>true</async-supported>
  *   <init-param><param-name>jdbc-url</param-name><param-value>jdbc:h2:file:./data/hallpass</param-value></init-param>
  *   <init-param><param-name>rules-file</param-name><param-value>/WEB-INF/hallpass-rules.txt</param-value></init-param>
  * </filter>
@@ -42,6 +48,7 @@ import java.util.Set;
  *   <filter-name>hallpass</filter-name>
  *   <url-pattern>/*</url-pattern>
  *   <dispatcher>REQUEST</dispatcher><dispatcher>FORWARD</dispatcher><dispatcher>INCLUDE</dispatcher>
+ *   <dispatcher>ASYNC</dispatcher>
  * </filter-mapping>
  * }</pre>
  *
@@ -119,7 +126,7 @@ public final class HallpassFilter implements Filter {
                 HttpServletResponse out = new NoRewriteResponse(response);
                 gate.request(request).accept(new Actions(request, out, chain));
             }
-            case FORWARD, INCLUDE -> gate.dispatch(request).accept(new Actions(request, response, chain));
+            case FORWARD, INCLUDE, ASYNC -> gate.dispatch(request).accept(new Actions(request, response, chain));
             default -> chain.doFilter(request, response);
         }
     }
@@ -155,10 +162,11 @@ public final class HallpassFilter implements Filter {
             admit.signedIn().ifPresent(view -> {
                 request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
                 request.setAttribute(Hallpass.RISK_ATTRIBUTE, admit.session().risk());
-                if (cacheControl != null) {
-                    response.setHeader("Cache-Control", cacheControl);
-                }
+                personal();
             });
+            // a public page that asks who is signed in is personal from then on
+            admit.session().whenAskedByApplication(this::personal);
+            ContainerSessions.enforce(request, () -> admit.signedIn().or(() -> admit.session().current()));
             try {
                 // the application runs here; its exceptions are its own
                 chain.doFilter(new HallpassRequest(request, response, admit.session(), endpoints, responder), response);
@@ -168,8 +176,34 @@ public final class HallpassFilter implements Filter {
             }
         }
 
+        /**
+         * Keeps a response that depends on the session out of caches ({@code cache-control}, {@code no-store} by
+         * default) and tells shared caches that it varies with the cookie. Before the response is committed
+         * only: later, the headers can no longer change.
+         */
+        private void personal() {
+            if (cacheControl == null || response.isCommitted()) {
+                return;
+            }
+            response.setHeader("Cache-Control", cacheControl);
+            boolean varies = response.getHeaders("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::strip).anyMatch(v -> v.equalsIgnoreCase("Cookie") || v.equals("*"));
+            if (!varies) {
+                response.addHeader("Vary", "Cookie");
+            }
+        }
+
         @Override
         public void proceed(Outcome.Proceed proceed) throws IOException, ServletException {
+            Optional<RequestSession> session = RequestSession.attachedTo(request);
+            if (request.getDispatcherType() == DispatcherType.ASYNC && !HallpassRequest.wraps(request)
+                    && session.isPresent()) {
+                // startAsync() without arguments dispatches the container's own request: wrap it again, so that
+                // the target answers getRemoteUser() and the like from the session, as the first servlet did
+                chain.doFilter(new HallpassRequest(request, response, session.get(), endpoints, responder),
+                        new NoRewriteResponse(response));
+                return;
+            }
             chain.doFilter(request, response);
         }
 
@@ -185,6 +219,11 @@ public final class HallpassFilter implements Filter {
         @Override
         public void refuse(Outcome.Refused refused) throws IOException {
             refused.session().ifPresent(view -> request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view));
+            if (refused.refusal() instanceof Refusal.Forbidden) {
+                // the application's 403 page runs next (sendError), with the container session the request carries
+                RequestSession.attachedTo(request).ifPresent(session ->
+                        ContainerSessions.enforce(request, () -> refused.session().or(session::current)));
+            }
             responder.refuse(request, response, refused.refusal());
         }
 

@@ -6,9 +6,12 @@ import io.hallpass.filter.web.RequestSession;
 import io.hallpass.filter.web.Responder;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.Optional;
  * The request as the application sees it behind the filter: the standard security methods answer from the
  * Hallpass session, so code written against the servlet API ({@code getRemoteUser()}, {@code isUserInRole()},
  * {@code login()}, {@code logout()}) keeps working unchanged. On public paths the session is only looked up
- * if the application asks.
+ * if the application asks. A container {@code HttpSession} the application creates here is stamped with the
+ * Hallpass session it belongs to ({@link ContainerSessions}).
  */
 final class HallpassRequest extends HttpServletRequestWrapper {
 
@@ -35,10 +39,33 @@ final class HallpassRequest extends HttpServletRequestWrapper {
         this.responder = responder;
     }
 
+    /** Whether {@code request} is, or wraps, a Hallpass request. */
+    static boolean wraps(ServletRequest request) {
+        return request instanceof HallpassRequest
+                || (request instanceof ServletRequestWrapper wrapper && wrapper.isWrapperFor(HallpassRequest.class));
+    }
+
     private Optional<SessionView> view() {
         Optional<SessionView> view = session.lookup();
         view.ifPresent(v -> setAttribute(Hallpass.SESSION_ATTRIBUTE, v));
         return view;
+    }
+
+    /** The container's session; one created now belongs to the request's Hallpass session (or to nobody). */
+    @Override
+    public HttpSession getSession(boolean create) {
+        HttpSession existing = super.getSession(false);
+        if (existing != null || !create) {
+            return existing;
+        }
+        HttpSession created = super.getSession(true);
+        ContainerSessions.stamp(created, session.current());
+        return created;
+    }
+
+    @Override
+    public HttpSession getSession() {
+        return getSession(true);
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
  *
  * <p>Each setting {@code NAME} is read from the filter's init-param {@code NAME}, else from the context-param
  * {@code hallpass.NAME}, else it takes its default. A bad or conflicting value is refused with a message naming
- * the setting, where it came from and the problem; all problems are reported together, and the filter then
+ * the setting, where it came from and the problem; so is a name that is no setting (an init-param, or a
+ * context-param starting with {@code hallpass.}), with the setting probably meant, since a misspelt setting
+ * would otherwise silently leave its default in place. All problems are reported together, and the filter then
  * refuses to start, so the application fails to deploy instead of running unprotected.
  */
 public record FilterSettings(
@@ -48,6 +52,7 @@ public record FilterSettings(
         List<Cidr> trustedProxies,
         boolean csrfAllowSameSite,
         String cacheControl,
+        String clearSiteData,
         int lockoutThreshold,
         Duration lockoutWindow,
         Duration lockoutDuration,
@@ -65,14 +70,17 @@ public record FilterSettings(
     /** Context-params carry this prefix; init-params do not. */
     public static final String CONTEXT_PREFIX = "hallpass.";
 
-    /** Every setting name with its default, in the order the README documents them. */
+    /**
+     * Every setting name, in the order the README documents them: the names {@link #read} accepts (reading a
+     * name not listed here is a programming error, and fails every test that reads the settings).
+     */
     public static final List<String> NAMES = List.of(
             "jndi-datasource", "jdbc-url", "jdbc-user", "jdbc-password", "jdbc-pool-size", "schema-action",
             "rules", "rules-file", "deny-unmatched",
             "idle-timeout", "absolute-timeout", "reauth-within", "rotation-grace",
             "cookie-name", "allow-unprefixed-cookie-name", "cookie-secure", "cookie-same-site",
             "login-page", "login-path", "logout-path", "reauth-path", "page-stylesheet",
-            "trusted-proxies", "csrf-allow-same-site", "cache-control",
+            "trusted-proxies", "csrf-allow-same-site", "cache-control", "clear-site-data",
             "lockout-threshold", "lockout-window", "lockout-duration",
             "argon2-memory-kib", "argon2-iterations", "argon2-parallelism", "token-pepper-env",
             "purge-interval",
@@ -80,19 +88,24 @@ public record FilterSettings(
             "risk-user-agent-change", "risk-failed-logins",
             "session-cache", "session-cache-size", "session-cache-bound");
 
+    private static final List<String> CLEAR_SITE_DATA_TYPES = List.of("cookies", "storage", "cache");
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
     private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
+
+    /** How long a rotated token keeps working when the deployer does not say, unless half the idle timeout is less. */
+    private static final Duration DEFAULT_ROTATION_GRACE = Duration.ofSeconds(10);
 
     /**
      * Reads and checks every setting.
      *
-     * @param initParams    the filter's init-params (name to value, null if absent)
-     * @param contextParams the context's init-params (full name to value, null if absent)
+     * @param initParams    the filter's init-params, by name
+     * @param contextParams the context's init-params, by full name (those not starting with {@code hallpass.} are
+     *                      the application's and are not looked at)
      * @param environment   the process environment (for {@code token-pepper-env})
      * @param realmProvided the application handed in its own realm, so no database settings are needed
      * @throws SettingsException listing every problem found
      */
-    public static FilterSettings read(Function<String, String> initParams, Function<String, String> contextParams,
+    public static FilterSettings read(Map<String, String> initParams, Map<String, String> contextParams,
                                       Function<String, String> environment, boolean realmProvided)
             throws SettingsException {
         Reader r = new Reader(initParams, contextParams);
@@ -142,12 +155,22 @@ public record FilterSettings(
         Duration idle = r.duration("idle-timeout", "30m");
         Duration absolute = r.duration("absolute-timeout", "12h");
         Duration reauth = r.duration("reauth-within", "5m");
-        Duration grace = r.duration("rotation-grace", "10s");
+        Duration grace;
+        if (r.text("rotation-grace") == null) {
+            // derived, so that a short idle-timeout alone never conflicts with a grace the deployer did not set
+            grace = idle != null && idle.dividedBy(2).compareTo(DEFAULT_ROTATION_GRACE) < 0
+                    ? idle.dividedBy(2) : DEFAULT_ROTATION_GRACE;
+        } else {
+            grace = r.duration("rotation-grace", null);
+            if (grace != null && grace.compareTo(Duration.ofSeconds(60)) > 0) {
+                r.problem("rotation-grace", r.text("rotation-grace"), "must be at most 60s");
+            } else if (grace != null && idle != null && grace.compareTo(idle) >= 0) {
+                r.problem("rotation-grace", r.text("rotation-grace"), "must be shorter than idle-timeout ("
+                        + r.text("idle-timeout") + ")");
+            }
+        }
         if (idle != null && absolute != null && idle.compareTo(absolute) > 0) {
             r.problem("idle-timeout", r.text("idle-timeout"), "is longer than absolute-timeout");
-        }
-        if (grace != null && grace.compareTo(Duration.ofSeconds(60)) > 0) {
-            r.problem("rotation-grace", r.text("rotation-grace"), "must be at most 60s");
         }
 
         String cookieName = r.string("cookie-name", "__Host-hallpass");
@@ -203,6 +226,8 @@ public record FilterSettings(
             r.problem("cache-control", null, "must be printable ASCII");
         }
 
+        String clearSiteData = clearSiteData(r);
+
         int threshold = r.integer("lockout-threshold", 10, 1, 1000);
         Duration lockWindow = r.duration("lockout-window", "15m");
         Duration lockDuration = r.duration("lockout-duration", "15m");
@@ -253,8 +278,8 @@ public record FilterSettings(
         return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
                 denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
                 loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
-                threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy, newDeviceWindow,
-                networkChange, userAgentChange, failedLogins, cache);
+                clearSiteData, threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy,
+                newDeviceWindow, networkChange, userAgentChange, failedLogins, cache);
     }
 
     /**
@@ -291,6 +316,31 @@ public record FilterSettings(
         return loginPage.equals(loginPath);
     }
 
+    /**
+     * The {@code Clear-Site-Data} header value sign-out sends ({@code "cookies"} by default), or null for
+     * {@code none}: the types named, each quoted as the header requires.
+     */
+    private static String clearSiteData(Reader r) {
+        String text = r.string("clear-site-data", "cookies");
+        if (text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String part : text.split("[,\\s]+")) {
+            String type = part.replace("\"", "").toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                continue;
+            }
+            if (!CLEAR_SITE_DATA_TYPES.contains(type)) {
+                r.problem("clear-site-data", text,
+                        "must be none or a list of " + String.join(", ", CLEAR_SITE_DATA_TYPES));
+                return null;
+            }
+            types.add('"' + type + '"');
+        }
+        return types.isEmpty() ? null : String.join(", ", types);
+    }
+
     private static void checkCookieName(Reader r, String key, String name, boolean allowUnprefixed, boolean secure) {
         if (!COOKIE_NAME.matcher(name).matches()) {
             r.problem(key, name, "is not a valid cookie name (RFC 6265 token, at most 64 characters)");
@@ -316,19 +366,22 @@ public record FilterSettings(
 
     /** Reads values, remembering where each came from and collecting problems. */
     private static final class Reader {
-        private final Function<String, String> init;
-        private final Function<String, String> context;
+        private final Map<String, String> init;
+        private final Map<String, String> context;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Function<String, String> init, Function<String, String> context) {
+        Reader(Map<String, String> init, Map<String, String> context) {
             this.init = init;
             this.context = context;
         }
 
         String raw(String name) {
-            String value = init.apply(name);
+            if (!NAMES.contains(name)) {
+                throw new IllegalStateException("setting " + name + " is read but not listed in FilterSettings.NAMES");
+            }
+            String value = init.get(name);
             if (value == null) {
-                value = context.apply(CONTEXT_PREFIX + name);
+                value = context.get(CONTEXT_PREFIX + name);
             }
             return value == null || value.isBlank() ? null : value;
         }
@@ -339,7 +392,7 @@ public record FilterSettings(
         }
 
         String origin(String name) {
-            return init.apply(name) != null ? "init-param " + name : "context-param " + CONTEXT_PREFIX + name;
+            return init.get(name) != null ? "init-param " + name : "context-param " + CONTEXT_PREFIX + name;
         }
 
         String string(String name, String fallback) {
@@ -424,7 +477,19 @@ public record FilterSettings(
             problems.add(origin(name) + (value == null ? "" : " ('" + value + "')") + ": " + message);
         }
 
+        /** Every init-param, and every context-param starting with the prefix, that names no setting. */
+        void refuseUnknownNames() {
+            new TreeSet<>(init.keySet()).stream().filter(name -> !NAMES.contains(name)).forEach(name ->
+                    problems.add(SettingNames.unknown(name, "init-param", name.startsWith(CONTEXT_PREFIX)
+                            ? name.substring(CONTEXT_PREFIX.length()) : name, "")));
+            new TreeSet<>(context.keySet()).stream().filter(name -> name.startsWith(CONTEXT_PREFIX))
+                    .filter(name -> !NAMES.contains(name.substring(CONTEXT_PREFIX.length()))).forEach(name ->
+                            problems.add(SettingNames.unknown(name, "context-param",
+                                    name.substring(CONTEXT_PREFIX.length()), CONTEXT_PREFIX)));
+        }
+
         void finish() throws SettingsException {
+            refuseUnknownNames();
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }

@@ -41,14 +41,15 @@ import java.util.function.Supplier;
  * </ol>
  * The session is only peeked at to decide; a request that is admitted counts as its activity
  * ({@link RequestSession#admit()}), a refused one never does.
- * An unreachable realm becomes {@link Refusal.Kind#REALM_UNAVAILABLE} (only protected paths ask it), any
- * other failure {@link Refusal.Kind#INTERNAL}, logged here once.
+ * An unreachable realm becomes {@link Refusal.Kind#REALM_UNAVAILABLE} (only paths whose decision needs the
+ * session ask it: never a {@code deny} or unmatched one), any other failure {@link Refusal.Kind#INTERNAL},
+ * logged here once, for requests and dispatches alike.
  *
- * <p>Forward and include dispatches are decided against their target with the request's session. A refused
- * include is {@link Outcome.LeftOut} (it cannot change the status).
+ * <p>Forward, include and async dispatches are decided against their target with the request's session. A
+ * refused include is {@link Outcome.LeftOut} (it cannot change the status).
  *
  * <pre>{@code
- * Outcome outcome = gate.request(request);   // or gate.dispatch(request) for FORWARD and INCLUDE
+ * Outcome outcome = gate.request(request);   // or gate.dispatch(request) for FORWARD, INCLUDE and ASYNC
  * outcome.accept(filterActions);
  * }</pre>
  */
@@ -120,45 +121,37 @@ public final class Gate {
     }
 
     /**
-     * A FORWARD or INCLUDE dispatch inside the application, checked against the rules of its target with the
-     * session already established for the request, so a public page cannot hand out a protected one. Targets
+     * A FORWARD, INCLUDE or ASYNC dispatch inside the application, checked against the rules of its target with
+     * the session already established for the request, so a public page cannot hand out a protected one. Targets
      * under {@code /WEB-INF/} and {@code /META-INF/} that no rule names proceed: no client can request them
      * directly, only the application's own dispatch reaches them (its views).
      *
-     * <p>Only an unreachable realm while deciding becomes an outcome here. Any other fault, and a realm failure
-     * while refusing a forward (the lookups {@code Verdict} makes), propagates to the container.
+     * <p>A failure while deciding or refusing (an unreachable realm, a fault of Hallpass's own) becomes the
+     * same refusal as for a request ({@link #failure}); a refused include is left out with it.
      */
     public Outcome dispatch(HttpServletRequest request) {
         DispatcherType type = request.getDispatcherType();
         boolean include = type == DispatcherType.INCLUDE;
-        RequestSession session = RequestSession.attachedTo(request)
-                .orElseGet(() -> newSession(request, Cookies.read(request, cookieName).value()));
-        String path;
-        String servlet;
-        if (include) {
-            path = RequestPath.of((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH),
-                    (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
-            servlet = servletName((HttpServletMapping) request.getAttribute(RequestDispatcher.INCLUDE_MAPPING));
-        } else {
-            path = RequestPath.of(request.getServletPath(), request.getPathInfo());
-            servlet = servletName(request.getHttpServletMapping());
-        }
-        Decision decision;
+        String path = include
+                ? RequestPath.of((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH),
+                        (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO))
+                : RequestPath.of(request.getServletPath(), request.getPathInfo());
         try {
+            RequestSession session = RequestSession.attachedTo(request)
+                    .orElseGet(() -> newSession(request, Cookies.read(request, cookieName).value()));
+            String servlet = servletName(include
+                    ? (HttpServletMapping) request.getAttribute(RequestDispatcher.INCLUDE_MAPPING)
+                    : request.getHttpServletMapping());
             Permission permission = policy.lookup(request.getMethod(), path, servlet);
             boolean internal = path.startsWith("/WEB-INF/") || path.startsWith("/META-INF/");
-            decision = internal && permission.isUnmatched()
+            Decision decision = internal && permission.isUnmatched()
                     ? new Decision.Allow(Optional.empty())
                     : decide(permission, session);
-        } catch (RealmUnavailableException e) {
-            Refusal unavailable = Refusal.realmUnavailable(RETRY_AFTER_SECONDS);
-            if (!include) {
-                return new Outcome.Refused(unavailable);
-            }
-            LOG.log(System.Logger.Level.WARNING, "Hallpass: include of " + path + " skipped: " + e.getMessage());
-            return new Outcome.LeftOut(path, unavailable);
+            return decision.match(new Verdict(path, session, type));
+        } catch (RuntimeException e) {
+            Refusal refusal = failure(request, path, e);
+            return include ? new Outcome.LeftOut(path, refusal) : new Outcome.Refused(refusal);
         }
-        return decision.match(new Verdict(path, session, type));
     }
 
     /**
@@ -192,10 +185,11 @@ public final class Gate {
     }
 
     /**
-     * A decision as an outcome. A request or forward that is refused may look the session up to refuse it: a
-     * forbidden one to name the user to the application's 403 page (even on a {@code deny} or unmatched path,
-     * which was decided without it), a step-up the risk policy demanded to audit it. A refused include is left
-     * out as it is.
+     * A decision as an outcome. A refusal never looks the session up: a forbidden request or forward carries the
+     * session only if the decision resolved it (a missing role), so that the application's 403 page can name
+     * the user; on a {@code deny} or unmatched path, decided without it, the page may still ask
+     * ({@code Hallpass.session(request)}), and a scanner with a cookie costs no realm call. A step-up the risk
+     * policy demanded is audited (the session was resolved to assess it). A refused include is left out.
      */
     private final class Verdict implements Decision.Cases<Outcome> {
 
@@ -236,7 +230,8 @@ public final class Gate {
             Refusal.Kind kind = Decider.UNMATCHED.equals(forbidden.reason())
                     ? Refusal.Kind.UNMATCHED : Refusal.Kind.FORBIDDEN;
             Refusal refusal = new Refusal.Forbidden(kind, forbidden.reason());
-            return type == DispatcherType.INCLUDE ? refused(refusal) : new Outcome.Refused(refusal, session.resolve());
+            return type == DispatcherType.INCLUDE ? refused(refusal)
+                    : new Outcome.Refused(refusal, session.ifResolved());
         }
 
         @Override

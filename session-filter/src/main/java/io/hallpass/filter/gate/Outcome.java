@@ -90,8 +90,9 @@ public sealed interface Outcome {
     /**
      * The request (or forward) is refused, and the responder answers.
      *
-     * @param session the live session the refusal concerns, when the gate looked it up to refuse (a forbidden
-     *                request, so that the application's 403 page can name the user); empty otherwise
+     * @param session the live session the refusal concerns, when the decision had resolved it (a missing
+     *                role), so that the application's 403 page can name the user; empty otherwise (nothing is
+     *                looked up to refuse)
      */
     record Refused(Refusal refusal, Optional<SessionView> session) implements Outcome {
         public Refused {

@@ -25,20 +25,28 @@ import java.util.function.Supplier;
  */
 public final class AuthEndpoints {
 
-    /** Settings the endpoints need, taken from the filter's settings. */
+    /**
+     * Settings the endpoints need, taken from the filter's settings.
+     *
+     * @param clearSiteData the {@code Clear-Site-Data} value sign-out sends, or null for none
+     */
     public record Paths(String loginPage, String loginPath, String logoutPath, String reauthPath,
-                        String cookieName, String deviceCookieName) {
+                        String cookieName, String deviceCookieName, String clearSiteData) {
 
-        /** The paths and cookie names the filter's settings name. */
+        /** The paths, cookie names and sign-out header the filter's settings name. */
         public static Paths of(FilterSettings settings) {
             return new Paths(settings.loginPage(), settings.loginPath(), settings.logoutPath(), settings.reauthPath(),
-                    settings.cookieName(), settings.deviceCookieName());
+                    settings.cookieName(), settings.deviceCookieName(), settings.clearSiteData());
         }
 
         boolean builtInLoginPage() {
             return loginPage.equals(loginPath);
         }
     }
+
+    private static final System.Logger LOG = System.getLogger(AuthEndpoints.class.getName());
+    /** How long a client whose sign-in was shed is asked to wait: a hash takes tens of milliseconds. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
     private static final Refusal READ_OR_POST = Refusal.methodNotAllowed("method not allowed",
             Set.of("GET", "HEAD", "POST"));
@@ -94,6 +102,14 @@ public final class AuthEndpoints {
         String method = request.getMethod();
         boolean post = "POST".equals(method);
         boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (endpoint != Endpoint.SIGN_OUT) {
+            try {
+                FormInput.refuseCredentialsInUrl(request); // before anything reads a parameter
+            } catch (FormInput.Refused e) {
+                responder.refuse(request, response, Refusal.badInput(e.status(), e.getMessage()));
+                return;
+            }
+        }
         switch (endpoint) {
             case SIGN_IN -> {
                 if (post) {
@@ -195,7 +211,9 @@ public final class AuthEndpoints {
     /**
      * Makes a freshly opened session the request's session: the session presented before (if any) is revoked
      * so that a token planted before sign-in can never become a signed-in one, the cookie is set, and the
-     * container's own session id, if the application uses one, is changed too.
+     * container's own session, if the application has one, is invalidated with everything in it: what it held
+     * belonged to whoever used the browser before, and a container session id fixed before sign-in is worth
+     * nothing after it. A new one starts only if the application asks.
      */
     void startSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
                       OpenedSession opened) {
@@ -206,7 +224,7 @@ public final class AuthEndpoints {
         cookies.set(response, paths.cookieName(), opened.token());
         HttpSession container = request.getSession(false);
         if (container != null) {
-            request.changeSessionId();
+            container.invalidate();
         }
         session.replace(opened);
     }
@@ -228,8 +246,12 @@ public final class AuthEndpoints {
             startSession(request, response, session, ok.session());
             return ok.session();
         }
+        if (result instanceof LoginResult.Busy) {
+            shed(request);
+            throw new ServletException("login refused: the server is busy checking other sign-ins, retry shortly");
+        }
         throw new ServletException(result instanceof LoginResult.Locked ? "login refused: too many attempts"
-                : result instanceof LoginResult.Busy ? "login refused: busy, retry shortly" : "login failed");
+                : "login failed");
     }
 
     // ----------------------------------------------------------------------------------------- sign out
@@ -247,7 +269,10 @@ public final class AuthEndpoints {
 
     /**
      * Revokes the request's session on the server (first: if the realm cannot be reached this throws and the
-     * cookie is kept, so the user can try again), then clears the cookie and the container's session.
+     * cookie is kept, so the user can try again), then clears the cookie and the container's session, and asks
+     * the browser to forget what else it keeps for the site ({@code Clear-Site-Data}, {@code "cookies"} by
+     * default: every cookie of the site's registrable domain, the device cookie and the application's included,
+     * so that the next user of a shared browser inherits nothing of this one).
      */
     public void endSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
                            String reason) {
@@ -255,6 +280,9 @@ public final class AuthEndpoints {
             realm.get().revoke(session.token(), reason);
         }
         cookies.clear(response, paths.cookieName());
+        if (paths.clearSiteData() != null) {
+            response.setHeader("Clear-Site-Data", paths.clearSiteData());
+        }
         HttpSession container = request.getSession(false);
         if (container != null) {
             container.invalidate();
@@ -349,10 +377,18 @@ public final class AuthEndpoints {
             return true;
         }
         if (result instanceof LoginResult.Busy) {
-            responder.refuse(request, response, Refusal.busy(1));
+            shed(request);
+            responder.refuse(request, response, new Refusal.Busy(BUSY_RETRY_AFTER_SECONDS, browser));
             return true;
         }
         return false;
+    }
+
+    /** Says in the log what happened when a sign-in is shed: load, not the database. */
+    private static void shed(HttpServletRequest request) {
+        LOG.log(System.Logger.Level.WARNING, "Hallpass: busy, " + request.getMethod() + " " + request.getRequestURI()
+                + " shed: every password-hashing slot is checking another sign-in (503, retry after "
+                + BUSY_RETRY_AFTER_SECONDS + " s)");
     }
 
     private String returnParam(String candidate) {

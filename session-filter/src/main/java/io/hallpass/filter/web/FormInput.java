@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Reads the fields the filter's endpoints accept, from an HTML form post or a JSON object. Credentials are
- * only ever taken from the body: a query string naming {@code password} or {@code username} is refused, since
- * URLs end up in logs and browser history.
+ * only ever taken from the body: a query string naming {@code password} or {@code username} is refused
+ * ({@link #refuseCredentialsInUrl}), since URLs end up in logs and browser history, and since the container
+ * merges query parameters into a form post's.
  */
 public final class FormInput {
 
@@ -45,16 +46,62 @@ public final class FormInput {
         }
     }
 
-    public static FormInput read(HttpServletRequest request) throws Refused, IOException {
+    /**
+     * Refuses a query string that carries a credential, however its name is written. The names are decoded as
+     * the container decodes them for {@code getParameter} ({@code +} is a space, {@code %XX} a byte, the bytes
+     * UTF-8; the name ends at the first {@code =}, the pairs at {@code &}) and compared without case and
+     * surrounding white space, so {@code pass%77ord}, {@code %70assword}, {@code PASSWORD} and {@code password+}
+     * are all {@code password}. A name that cannot be decoded is refused too: the container would read it in
+     * its own way (or fail on it), and only one reading may decide. Neither message names the value.
+     */
+    public static void refuseCredentialsInUrl(HttpServletRequest request) throws Refused {
         String query = request.getQueryString();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
-                if (BODY_ONLY.contains(name)) {
-                    throw new Refused(400, "credentials belong in the request body, not the URL");
-                }
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String name = decode(pair.split("=", 2)[0]);
+            if (name == null) {
+                throw new Refused(400, "the query string is not valid percent-encoded UTF-8");
+            }
+            if (BODY_ONLY.contains(name.strip().toLowerCase(Locale.ROOT))) {
+                throw new Refused(400, "credentials belong in the request body, not the URL");
             }
         }
+    }
+
+    /** {@code application/x-www-form-urlencoded} decoding of one name, or null if it is not valid. */
+    static String decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+                if (low < 0) {
+                    return null;
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c > 0x7f) {
+                return null; // a container never hands over a raw query string with characters beyond ASCII
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Reads the body's fields; the caller has already called {@link #refuseCredentialsInUrl}. */
+    public static FormInput read(HttpServletRequest request) throws Refused, IOException {
         String type = request.getContentType();
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (mediaType.equals("application/json")) {

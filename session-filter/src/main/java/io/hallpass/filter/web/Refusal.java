@@ -43,7 +43,10 @@ public sealed interface Refusal {
         INVALID_CREDENTIALS,
         /** The username is locked after too many failures: 429 with {@code Retry-After}. */
         TOO_MANY_ATTEMPTS,
-        /** No free password-hashing slot: 503 with {@code Retry-After}. */
+        /**
+         * Every password-hashing slot is taken by other sign-ins (load shedding): 503 with {@code Retry-After},
+         * saying so; not a database problem.
+         */
         BUSY,
         /** The realm cannot be reached: 503 with {@code Retry-After}. */
         REALM_UNAVAILABLE,
@@ -75,6 +78,8 @@ public sealed interface Refusal {
 
         void unavailable(Unavailable refusal) throws IOException;
 
+        void busy(Busy refusal) throws IOException;
+
         void internalFault(InternalFault refusal) throws IOException;
     }
 
@@ -98,14 +103,9 @@ public sealed interface Refusal {
         return new Rejected(Kind.BAD_INPUT, status, reason, Set.of());
     }
 
-    /** No free password-hashing slot: ask to retry after {@code seconds}. */
-    static Unavailable busy(long seconds) {
-        return new Unavailable(Kind.BUSY, seconds);
-    }
-
     /** The realm cannot be reached: ask to retry after {@code seconds}. */
     static Unavailable realmUnavailable(long seconds) {
-        return new Unavailable(Kind.REALM_UNAVAILABLE, seconds);
+        return new Unavailable(seconds);
     }
 
     /**
@@ -231,21 +231,35 @@ public sealed interface Refusal {
         }
     }
 
-    /**
-     * Try again shortly: 503 with {@code Retry-After}.
-     *
-     * @param kind {@link Kind#REALM_UNAVAILABLE} or {@link Kind#BUSY}
-     */
-    record Unavailable(Kind kind, long retryAfterSeconds) implements Refusal {
-        private static final Set<Kind> KINDS = EnumSet.of(Kind.REALM_UNAVAILABLE, Kind.BUSY);
-
-        public Unavailable {
-            require(KINDS, kind);
+    /** The realm cannot be reached: 503 with {@code Retry-After}. */
+    record Unavailable(long retryAfterSeconds) implements Refusal {
+        @Override
+        public Kind kind() {
+            return Kind.REALM_UNAVAILABLE;
         }
 
         @Override
         public void accept(Visitor visitor) throws IOException {
             visitor.unavailable(this);
+        }
+    }
+
+    /**
+     * A sign-in or re-authentication shed because every password-hashing slot is taken by others: 503 with
+     * {@code Retry-After}, saying that the server is busy (a different answer, code and log line from
+     * {@link Unavailable}, which sends an operator to the database).
+     *
+     * @param page answer with the built-in page (a browser's form post) rather than JSON
+     */
+    record Busy(long retryAfterSeconds, boolean page) implements Refusal {
+        @Override
+        public Kind kind() {
+            return Kind.BUSY;
+        }
+
+        @Override
+        public void accept(Visitor visitor) throws IOException {
+            visitor.busy(this);
         }
     }
 

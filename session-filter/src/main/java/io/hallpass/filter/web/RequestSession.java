@@ -41,6 +41,7 @@ public final class RequestSession {
     private RiskAssessment risk = RiskAssessment.CALM;
     private boolean admitted;
     private boolean active;
+    private Runnable askedByApplication = () -> { };
 
     /**
      * @param realm      the realm's sessions (its supplier throws {@link RealmUnavailableException} while it cannot be
@@ -133,17 +134,40 @@ public final class RequestSession {
         return view;
     }
 
+    /** The session if something has already resolved it (and it is live); never asks the realm. */
+    public Optional<SessionView> ifResolved() {
+        return resolved == null ? Optional.empty() : resolved;
+    }
+
     /**
-     * The live session for the application's own questions on any path: like {@link #resolve()}, but an
-     * unreachable realm reads as "not signed in" (logged) instead of failing the page.
+     * The live session for the application's own questions on any path ({@code getRemoteUser()},
+     * {@code Hallpass.session(request)}, ...): like {@link #current()}, and it tells the listener set by
+     * {@link #whenAskedByApplication} first, since the answer now depends on who is signed in.
      */
     public Optional<SessionView> lookup() {
+        askedByApplication.run();
+        return current();
+    }
+
+    /**
+     * The live session, for Hallpass's own use on any path: like {@link #resolve()}, but an unreachable realm
+     * reads as "not signed in" (logged) instead of failing the request.
+     */
+    public Optional<SessionView> current() {
         try {
             return resolve();
         } catch (RealmUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "session lookup skipped: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Runs {@code action} whenever the application asks for the session through {@link #lookup()} (for
+     * example, to keep a page that depends on it out of shared caches). Replaces an earlier action.
+     */
+    public void whenAskedByApplication(Runnable action) {
+        this.askedByApplication = action;
     }
 
     /** The risk policy's assessment of the resolved session ({@link RiskAssessment#CALM} if none yet). */

@@ -155,7 +155,7 @@ public final class Responder {
             }
         }
 
-        /** The realm could not be reached, or is busy: fail closed with 503 and {@code Retry-After}. */
+        /** The realm could not be reached: fail closed with 503 and {@code Retry-After}. */
         @Override
         public void unavailable(Refusal.Unavailable refusal) throws IOException {
             response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
@@ -165,6 +165,22 @@ public final class Responder {
             } else {
                 json(503, Json.object("error", "unavailable",
                         "message", "the session store cannot be reached; retry shortly"));
+            }
+        }
+
+        /** Sign-ins are being shed: 503 with {@code Retry-After}, saying the server is busy, not broken. */
+        @Override
+        public void busy(Refusal.Busy refusal) throws IOException {
+            long seconds = refusal.retryAfterSeconds();
+            response.setHeader("Retry-After", Long.toString(seconds));
+            if (refusal.page()) {
+                html(503, pages.notice("Too many sign-ins at once",
+                        "The server is busy checking other sign-ins. Please try again in " + seconds
+                                + (seconds == 1 ? " second." : " seconds.")));
+            } else {
+                json(503, Json.object("error", "busy", "message",
+                        "the server is busy checking other sign-ins; retry after " + seconds + " s",
+                        "retry_after", seconds));
             }
         }
 

@@ -21,7 +21,7 @@ class FilterSettingsTest {
     private final Map<String, String> env = new HashMap<>();
 
     private FilterSettings read() throws SettingsException {
-        return FilterSettings.read(init::get, context::get, env::get, false);
+        return FilterSettings.read(init, context, env::get, false);
     }
 
     private String problems() {
@@ -58,6 +58,120 @@ class FilterSettingsTest {
         FilterSettings s = read();
         assertEquals("jdbc:h2:mem:ctx", s.jdbcUrl());
         assertEquals(Duration.ofMinutes(5), s.idleTimeout());
+    }
+
+    // ------------------------------------------------------------------------------- unknown settings
+
+    @Test
+    void aMisspeltInitParamIsRefusedNamingTheSettingMeant() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("idle-timout", "5m");
+        assertEquals("unknown setting 'idle-timout' (init-param); did you mean 'idle-timeout'?", problems());
+    }
+
+    @Test
+    void aMisspeltHallpassContextParamIsRefusedNamingTheSettingMeant() {
+        context.put("hallpass.jdbc-url", "jdbc:h2:mem:x");
+        context.put("hallpass.reauth-whithin", "2m");
+        assertEquals("unknown setting 'hallpass.reauth-whithin' (context-param); did you mean 'hallpass.reauth-within'?",
+                problems());
+    }
+
+    @Test
+    void aSettingWrittenInAnotherCaseOrWithUnderscoresIsUnknownAndTheGuessSaysWhichItMeant() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("Idle_Timeout", "5m");
+        init.put("hallpass.cookie-name", "__Host-x");
+        String p = problems();
+        assertTrue(p.contains("unknown setting 'Idle_Timeout' (init-param); did you mean 'idle-timeout'?"), p);
+        assertTrue(p.contains("unknown setting 'hallpass.cookie-name' (init-param); did you mean 'cookie-name'?"), p);
+    }
+
+    @Test
+    void anUnknownSettingWithNothingCloseIsRefusedWithoutAGuess() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("colour", "blue");
+        assertEquals("unknown setting 'colour' (init-param)", problems());
+    }
+
+    @Test
+    void unknownSettingsAreReportedTogetherWithTheOtherProblems() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("idle-timeout", "soon");
+        init.put("lockout-treshold", "5");
+        context.put("hallpass.cokie-secure", "false");
+        String p = problems();
+        assertTrue(p.contains("init-param idle-timeout ('soon')"), p);
+        assertTrue(p.contains("unknown setting 'lockout-treshold' (init-param); did you mean 'lockout-threshold'?"), p);
+        assertTrue(p.contains("unknown setting 'hallpass.cokie-secure' (context-param); did you mean "
+                + "'hallpass.cookie-secure'?"), p);
+    }
+
+    @Test
+    void contextParamsWithoutThePrefixAreTheApplicationsBusiness() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        context.put("idle-timout", "5m");
+        context.put("spring.profiles.active", "prod");
+        context.put("hallpassword-hint", "x");
+        assertEquals(Duration.ofMinutes(30), read().idleTimeout());
+    }
+
+    @Test
+    void everyDocumentedSettingIsKnown() throws SettingsException {
+        for (String name : FilterSettings.NAMES) {
+            init.clear();
+            init.put("jdbc-url", "jdbc:h2:mem:x");
+            init.put(name, "?");
+            try {
+                read();
+            } catch (SettingsException e) {
+                assertFalse(String.join("\n", e.problems()).contains("unknown setting"), name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void signOutClearsTheSitesCookiesUnlessToldOtherwise() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals("\"cookies\"", read().clearSiteData());
+        init.put("clear-site-data", "none");
+        assertNull(read().clearSiteData());
+        init.put("clear-site-data", "cookies, \"storage\" cache cookies");
+        assertEquals("\"cookies\", \"storage\", \"cache\"", read().clearSiteData());
+        init.put("clear-site-data", "cookies, everything");
+        assertEquals("init-param clear-site-data ('cookies, everything'): must be none or a list of cookies, storage, "
+                + "cache", problems());
+    }
+
+    // ------------------------------------------------------------------------------- rotation grace
+
+    @Test
+    void aShortIdleTimeoutAloneStartsWithAGraceDerivedFromIt() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals(Duration.ofSeconds(10), read().rotationGrace(), "the default, for the default idle timeout");
+        init.put("idle-timeout", "5s");
+        FilterSettings s = read();
+        assertEquals(Duration.ofMillis(2500), s.rotationGrace(), "half the idle timeout when that is shorter");
+        init.put("idle-timeout", "20s");
+        assertEquals(Duration.ofSeconds(10), read().rotationGrace());
+        init.put("idle-timeout", "1s");
+        assertEquals(Duration.ofMillis(500), read().rotationGrace());
+    }
+
+    @Test
+    void aRotationGraceTheDeployerSetIsNeverShortenedButRefusedIfItConflicts() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("idle-timeout", "5s");
+        init.put("rotation-grace", "10s");
+        assertEquals("init-param rotation-grace ('10s'): must be shorter than idle-timeout (5s)", problems());
+        init.put("rotation-grace", "5s");
+        assertEquals("init-param rotation-grace ('5s'): must be shorter than idle-timeout (5s)", problems());
+        init.put("rotation-grace", "4s");
+        assertEquals(Duration.ofSeconds(4), read().rotationGrace());
+        context.put("hallpass.idle-timeout", "5s");
+        init.remove("idle-timeout");
+        init.put("rotation-grace", "10s");
+        assertEquals("init-param rotation-grace ('10s'): must be shorter than idle-timeout (5s)", problems());
     }
 
     @Test
@@ -168,10 +282,10 @@ class FilterSettingsTest {
 
     @Test
     void aProvidedRealmMakesDatabaseSettingsAMistake() throws SettingsException {
-        assertEquals(null, FilterSettings.read(init::get, context::get, env::get, true).jdbcUrl());
+        assertEquals(null, FilterSettings.read(init, context, env::get, true).jdbcUrl());
         init.put("jdbc-url", "jdbc:h2:mem:x");
         SettingsException e = assertThrows(SettingsException.class,
-                () -> FilterSettings.read(init::get, context::get, env::get, true));
+                () -> FilterSettings.read(init, context, env::get, true));
         assertTrue(e.getMessage().contains("provides its own realm"));
     }
 

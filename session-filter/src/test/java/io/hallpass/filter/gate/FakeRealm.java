@@ -37,6 +37,7 @@ final class FakeRealm implements Realm {
     private final Map<String, SessionView> sessions = new HashMap<>();
     private int calls;
     private boolean down;
+    private boolean auditsFail;
 
     /** A live session for {@code token}, last authenticated {@code authenticatedAgo} ago, from {@code userAgent}. */
     SessionView signIn(String token, String username, Duration authenticatedAgo, String userAgent, String... roles) {
@@ -50,6 +51,11 @@ final class FakeRealm implements Realm {
 
     void down(boolean value) {
         down = value;
+    }
+
+    /** Audit writes alone fail as an unreachable database would (the lookup before them still works). */
+    void failAudits(boolean value) {
+        auditsFail = value;
     }
 
     /** How many times anything was asked of this realm. */
@@ -93,6 +99,9 @@ final class FakeRealm implements Realm {
     @Override
     public void audit(AuditEvent.Type type, Long accountId, String sessionPublicId, String ip, String detail) {
         call();
+        if (auditsFail) {
+            throw new RealmUnavailableException("audit write failed (test)", null);
+        }
         audited.add(type);
     }
 

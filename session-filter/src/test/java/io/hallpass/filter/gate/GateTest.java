@@ -70,7 +70,7 @@ class GateTest {
 
     private static FilterSettings settings() {
         try {
-            return FilterSettings.read(Map.of("rules", RULES)::get, name -> null, name -> null, true);
+            return FilterSettings.read(Map.of("rules", RULES), Map.of(), name -> null, true);
         } catch (SettingsException e) {
             throw new AssertionError(e);
         }
@@ -249,18 +249,60 @@ class GateTest {
     }
 
     /**
-     * As before the gate existed: a refused request looks the session up for the application's 403 page even
-     * where the decision did not need it. A later change is to refuse {@code deny} and unmatched paths without it.
+     * A {@code deny} path is refused without the session: a scanner with a cookie costs no database read, and a
+     * database that is down does not turn the 403 into a 503. The application's 403 page can still ask
+     * ({@code Hallpass.session(request)} finds the request's session and looks it up then).
      */
     @Test
-    void gateWhenDenyPathCarriesACookieThenForbiddenStillLooksTheSessionUp() {
-        Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class,
-                gate().request(signedIn("GET", "/closed/door", Duration.ofMinutes(1)).build()));
+    void gateWhenDenyPathCarriesACookieThenForbiddenWithoutTheRealm() {
+        HttpServletRequest request = signedIn("GET", "/closed/door", Duration.ofMinutes(1)).build();
+        Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, gate().request(request));
         Refusal.Forbidden refusal = assertInstanceOf(Refusal.Forbidden.class, refused.refusal());
         assertEquals(Refusal.Kind.FORBIDDEN, refusal.kind());
         assertEquals(Decider.DENIED, refusal.reason());
-        assertTrue(refused.session().isPresent());
-        assertEquals(1, realm.calls());
+        assertTrue(refused.session().isEmpty(), "nobody looked it up");
+        assertRealmUntouched();
+        assertEquals("ann", RequestSession.attachedTo(request).orElseThrow().lookup().orElseThrow().username(),
+                "the error page may still ask");
+    }
+
+    @Test
+    void gateWhenUnmatchedPathCarriesACookieThenForbiddenWithoutTheRealm() {
+        Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class,
+                gate().request(signedIn("GET", "/nowhere", Duration.ofMinutes(1)).build()));
+        assertEquals(Refusal.Kind.UNMATCHED, refused.refusal().kind());
+        assertTrue(refused.session().isEmpty());
+        assertRealmUntouched();
+    }
+
+    @Test
+    void aScannerWithACookieOnDenyAndUnmatchedPathsCostsTheRealmNothing() {
+        realm.signIn(TOKEN, "ann", Duration.ofMinutes(1), AGENT);
+        Gate gate = gate();
+        String[] paths = {"/closed/door", "/nowhere", "/closed/", "/wp-admin/setup.php", "/.env", "/closed/a/b"};
+        for (int i = 0; i < 60; i++) {
+            String path = paths[i % paths.length];
+            for (String method : new String[] {"GET", "POST"}) {
+                Outcome outcome = gate.request(at(method, path).cookie(settings.cookieName(), i % 2 == 0 ? TOKEN
+                        : "hp1_stolen-or-guessed-" + i).build());
+                Refusal.Kind kind = refusal(outcome).kind();
+                assertTrue(kind == Refusal.Kind.FORBIDDEN || kind == Refusal.Kind.UNMATCHED, path + ": " + kind);
+            }
+        }
+        PublicPage page = new PublicPage(at("GET", "/public/forward").cookie(settings.cookieName(), TOKEN));
+        for (String path : paths) {
+            refusal(page.forwardTo(path));
+        }
+        assertRealmUntouched();
+    }
+
+    @Test
+    void gateWhenDenyPathCarriesACookieAndTheDatabaseIsDownThenStillForbidden() {
+        HttpServletRequest deny = signedIn("GET", "/closed/door", Duration.ofMinutes(1)).build();
+        HttpServletRequest unmatched = signedIn("GET", "/nowhere", Duration.ofMinutes(1)).build();
+        realm.down(true);
+        assertEquals(Refusal.Kind.FORBIDDEN, refusal(gate().request(deny)).kind());
+        assertEquals(Refusal.Kind.UNMATCHED, refusal(gate().request(unmatched)).kind());
     }
 
     @Test
@@ -376,6 +418,11 @@ class GateTest {
             return gate.dispatch(request);
         }
 
+        Outcome asyncDispatchTo(String path) {
+            stub.asyncDispatchTo(path, null, "echo");
+            return gate.dispatch(request);
+        }
+
         Outcome include(String path) {
             stub.include(path, null, "echo");
             return gate.dispatch(request);
@@ -406,10 +453,40 @@ class GateTest {
     }
 
     @Test
+    void gateWhenAsyncDispatchTargetIsProtectedThenCheckedLikeAForward() {
+        PublicPage anonymous = new PublicPage(at("GET", "/public/async"));
+        assertInstanceOf(Refusal.Unauthenticated.class, refusal(anonymous.asyncDispatchTo("/admin/panel")));
+        PublicPage customer = new PublicPage(signedIn("GET", "/public/async", Duration.ofMinutes(1), "customer"));
+        assertEquals(Refusal.Kind.FORBIDDEN, refusal(customer.asyncDispatchTo("/admin/panel")).kind());
+        PublicPage admin = new PublicPage(signedIn("GET", "/public/async", Duration.ofMinutes(1), "admin"));
+        assertEquals("/admin/panel", assertInstanceOf(Outcome.Proceed.class, admin.asyncDispatchTo("/admin/panel")).path());
+    }
+
+    @Test
     void gateWhenForwardNeedsTheUnreachableRealmThenUnavailable() {
         PublicPage page = new PublicPage(at("GET", "/public/forward").cookie(settings.cookieName(), TOKEN));
         realm.down(true);
         assertEquals(Refusal.Kind.REALM_UNAVAILABLE, refusal(page.forwardTo("/account/x")).kind());
+    }
+
+    @Test
+    void gateWhenTheStepUpAuditFailsDuringAForwardThenUnavailableNotAnException() {
+        risk = DefaultRiskPolicy.withDefaults(); // a changed network demands a step-up for sensitive actions
+        PublicPage page = new PublicPage(signedIn("GET", "/public/forward", Duration.ofSeconds(30)).from("10.9.8.7"));
+        realm.failAudits(true);
+        assertEquals(Refusal.Kind.REALM_UNAVAILABLE, refusal(page.forwardTo("/account/payout")).kind());
+    }
+
+    @Test
+    void gateWhenHallpassItselfFailsDuringADispatchThenInternalFaultNotAnException() {
+        risk = (session, request, now) -> {
+            throw new IllegalStateException("a bug in a plugged-in policy");
+        };
+        PublicPage page = new PublicPage(signedIn("GET", "/public/forward", Duration.ofMinutes(1)));
+        assertEquals(Refusal.Kind.INTERNAL, refusal(page.forwardTo("/account/x")).kind());
+        PublicPage other = new PublicPage(signedIn("GET", "/public/include", Duration.ofMinutes(1)));
+        assertEquals(Refusal.Kind.INTERNAL,
+                assertInstanceOf(Outcome.LeftOut.class, other.include("/account/fragment")).refusal().kind());
     }
 
     @Test

@@ -1,17 +1,12 @@
 package io.hallpass.filter.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.HallpassFilter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,34 +18,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BadConfigurationIT {
 
-    private final List<String> messages = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(HallpassFilter.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (messages) {
-                messages.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogLines log;
 
     @BeforeEach
     void listen() {
-        capture.setLevel(Level.ALL);
-        logger.addHandler(capture);
+        log = new LogLines(HallpassFilter.class.getName());
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     private static Supplier<Container> container(String name) {
@@ -78,9 +55,7 @@ class BadConfigurationIT {
             }
             assertFalse(started && container.applicationAvailable(), "the application must not start");
         }
-        synchronized (messages) {
-            return String.join("\n", messages);
-        }
+        return log.toString();
     }
 
     private static TestApp app(String rules) {
@@ -108,5 +83,46 @@ class BadConfigurationIT {
         String log = refusedStart(containerName, app("GET /public/* = public").param("idle-timeout", "soon")
                 .param("cookie-name", "SESSION"));
         assertTrue(log.contains("init-param idle-timeout ('soon')") && log.contains("init-param cookie-name"), log);
+    }
+
+    /** Starts the application, asserts it is not served, and that Hallpass logged exactly {@code line}. */
+    private void assertRefusedLogging(String containerName, TestApp app, String line) throws Exception {
+        String logged = refusedStart(containerName, app);
+        assertTrue(log.lines().contains(line), "expected the line\n" + line + "\nin\n" + logged);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aMisspeltSettingStopsTheDeploymentNamingTheSettingMeant(String containerName) throws Exception {
+        assertRefusedLogging(containerName, app("GET /public/* = public").param("idle-timout", "5m"),
+                "Hallpass refuses to start: unknown setting 'idle-timout' (init-param); did you mean 'idle-timeout'?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aMisspeltHallpassContextParamStopsTheDeploymentNamingTheSettingMeant(String containerName) throws Exception {
+        assertRefusedLogging(containerName, app("GET /public/* = public")
+                .contextParam("hallpass.absolute-timeuot", "8h").contextParam("application.colour", "blue"),
+                "Hallpass refuses to start: unknown setting 'hallpass.absolute-timeuot' (context-param); did you mean "
+                        + "'hallpass.absolute-timeout'?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aRotationGraceSetAgainstAShortIdleTimeoutStopsTheDeploymentNamingBoth(String containerName)
+            throws Exception {
+        assertRefusedLogging(containerName, app("GET /public/* = public").param("idle-timeout", "5s")
+                .param("rotation-grace", "10s"),
+                "Hallpass refuses to start: init-param rotation-grace ('10s'): must be shorter than idle-timeout (5s)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty-ee11"})
+    void aShortIdleTimeoutAloneStarts(String containerName) throws Exception {
+        try (Container container = container(containerName).get()) {
+            container.start(app("GET /public/* = public").param("idle-timeout", "5s"));
+            assertTrue(container.applicationAvailable(), "a default the deployer never set must not refuse: " + log);
+            assertEquals(200, new RawHttp(container.port()).request("GET", "/public/hello").send().status());
+        }
     }
 }

@@ -43,6 +43,7 @@ public abstract class ContainerSuite {
             GET /account/statement = authenticated, idle:5m
             GET,POST,DELETE /programmatic = public
             GET /session-url = public
+            /closed/* = deny
             """;
 
     private static final AtomicInteger USERS = new AtomicInteger();
@@ -65,9 +66,15 @@ public abstract class ContainerSuite {
                 .servlet("export", new TestServlets.Export(), "/account/export")
                 .servlet("forwarder", new TestServlets.Forwarder(), "/public/forward")
                 .servlet("includer", new TestServlets.Includer(), "/public/include")
+                .servlet("async", new TestServlets.AsyncDispatcher(), "/public/async")
+                .servlet("named-forwarder", new TestServlets.NamedForwarder(), "/public/named")
+                .servlet("named-target", new TestServlets.NamedTarget())
                 .servlet("forbidden", new TestServlets.ForbiddenPage(), "/error/403")
                 .servlet("programmatic", new TestServlets.Programmatic(), "/programmatic")
                 .servlet("url-rewriting", new TestServlets.UrlRewriting(), "/session-url")
+                .servlet("notes", new TestServlets.Notes(), "/public/notes", "/account/notes")
+                .servlet("cacheable", new TestServlets.Cacheable(), "/public/cacheable")
+                .servlet("greeting", new TestServlets.Greeting(), "/public/greeting")
                 .forbiddenPage("/error/403")
                 .param("rules", RULES)
                 .param("reauth-within", "5m")
@@ -109,6 +116,20 @@ public abstract class ContainerSuite {
             realm.grantRole(account.id(), role, null, "test");
         }
         return name;
+    }
+
+    /** Starts a second instance of the application with extra filter settings, runs the test, stops it. */
+    protected void withInstance(java.util.function.Consumer<TestApp> settings,
+                                java.util.function.Consumer<RawHttp> test) {
+        TestApp app = application(realm);
+        settings.accept(app);
+        try (Container other = newContainer()) {
+            other.start(app);
+            assertTrue(other.applicationAvailable());
+            test.accept(new RawHttp(other.port()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     protected long accountId(String username) {

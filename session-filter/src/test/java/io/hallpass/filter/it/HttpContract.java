@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.Hallpass;
+import io.hallpass.realm.password.PasswordHasher;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The filter's HTTP behaviour, asserted on the wire against a real container. Each container runs this same
@@ -140,6 +146,58 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals(400, r.status(), r.toString());
     }
 
+    /**
+     * The query's names as the container decodes them: {@code %XX} in any case, {@code +} for a space, a name
+     * repeated or after another; {@code PW} stands for the password, which then never reaches the sign-in.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"password=PW", "pass%77ord=PW", "%70assword=PW", "%70%61%73%73%77%6F%72%64=PW",
+            "%70%61%73%73%77%6f%72%64=PW", "PASSWORD=PW", "Pass%57ord=PW", "return=%2F&password=PW",
+            "password=PW&password=PW", "password+=PW", "+password=PW", "password%20=PW", "%20pass%77ord%09=PW",
+            "&&pass%77ord=PW&", "pass%77ord%ZZ=PW", "pass%C1%B7ord=PW"})
+    void aPasswordSmuggledInTheQueryStringIsRefusedHoweverItsNameIsWritten(String query) {
+        String user = newUser("customer");
+        String password = "pw-" + user;
+        String target = "/auth/login?" + query.replace("PW", password);
+        RawHttp.Response form = http.request("POST", target).api().sameOrigin().form(form("username", user)).send();
+        assertRefusedWithoutEcho(form, password);
+        RawHttp.Response json = http.request("POST", target).api().sameOrigin()
+                .json("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").send();
+        assertRefusedWithoutEcho(json, password);
+        assertRefusedWithoutEcho(http.request("GET", target).browser().send(), password);
+
+        String cookie = login(user);
+        String reauth = "/auth/reauth?" + query.replace("PW", password);
+        assertRefusedWithoutEcho(http.request("POST", reauth).api().sameOrigin().cookie(cookie).form("return=%2F").send(),
+                password);
+        assertRefusedWithoutEcho(http.request("GET", reauth).browser().cookie(cookie).send(), password);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"username=U", "user%6Eame=U", "%75sername=U", "USER%4eAME=U", "username+=U"})
+    void aUsernameSmuggledInTheQueryStringIsRefused(String query) {
+        String user = newUser("customer");
+        RawHttp.Response r = http.request("POST", "/auth/login?" + query.replace("U", user)).api().sameOrigin()
+                .form(form("password", "pw-" + user)).send();
+        assertRefusedWithoutEcho(r, "pw-" + user);
+    }
+
+    @Test
+    void queryNamesThatAreNotCredentialsStillWork() {
+        String user = newUser("customer");
+        RawHttp.Response r = http.request("POST", "/auth/login?pass=1&passwords=2&new-password%3D=3").browser()
+                .sameOrigin().form(form("username", user, "password", "pw-" + user, "return", "/account/x")).send();
+        assertEquals(303, r.status(), r.toString());
+        assertEquals("/account/x", r.header("Location"));
+    }
+
+    private static void assertRefusedWithoutEcho(RawHttp.Response r, String password) {
+        assertEquals(400, r.status(), r.toString());
+        assertNull(r.cookie(COOKIE), "nobody signed in: " + r);
+        assertFalse(r.body().contains(password), "the value is never echoed: " + r);
+        r.headers().forEach((name, values) -> values.forEach(v -> assertFalse(v.contains(password), name + ": " + v)));
+    }
+
     @Test
     void aNewSignInRevokesTheSessionPresentedWithIt() {
         String user = newUser("customer");
@@ -216,6 +274,41 @@ public abstract class HttpContract extends ContainerSuite {
         RawHttp.Response r = apiGet("/account/x", login(newUser("customer")));
         assertEquals(200, r.status());
         assertEquals("no-store", r.header("Cache-Control"));
+        assertVariesByCookie(r);
+    }
+
+    @Test
+    void aPublicPageThatShowsTheSignedInUserIsNotCached() {
+        String user = newUser("customer");
+        RawHttp.Response page = apiGet("/public/page", login(user));
+        assertTrue(page.body().contains("user=" + user), page.body());
+        assertEquals("no-store", page.header("Cache-Control"), "a shared cache would hand it to the next visitor");
+        assertVariesByCookie(page);
+
+        RawHttp.Response greeting = apiGet("/public/greeting", login(user));
+        assertEquals("hello " + user, greeting.body());
+        assertEquals("no-store", greeting.header("Cache-Control"), "Hallpass.session(request) asked who it is");
+        assertVariesByCookie(greeting);
+    }
+
+    @Test
+    void aPublicPageThatAskedWhoIsSignedInIsNotCachedForAnonymousVisitorsEither() {
+        RawHttp.Response greeting = apiGet("/public/greeting", null);
+        assertEquals("hello guest", greeting.body());
+        assertEquals("no-store", greeting.header("Cache-Control"), "a signed-in visitor must not get the guest's copy");
+        assertVariesByCookie(greeting);
+    }
+
+    @Test
+    void aPublicPageThatNeverAsksWhoIsSignedInKeepsItsOwnCaching() {
+        RawHttp.Response r = apiGet("/public/cacheable", login(newUser("customer")));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("public, max-age=60", r.header("Cache-Control"));
+        assertTrue(r.headers("Vary").stream().noneMatch(v -> v.toLowerCase().contains("cookie")), r.toString());
+    }
+
+    private static void assertVariesByCookie(RawHttp.Response r) {
+        assertTrue(r.headers("Vary").stream().anyMatch(v -> v.toLowerCase().contains("cookie")), "Vary: Cookie: " + r);
     }
 
     // ---------------------------------------------------------------------------------- step-up
@@ -309,6 +402,49 @@ public abstract class HttpContract extends ContainerSuite {
     }
 
     @Test
+    void signingOutTellsTheBrowserToForgetTheSitesCookies() {
+        RawHttp.Response browser = http.request("POST", "/auth/logout").browser().sameOrigin()
+                .cookie(login(newUser("customer"))).send();
+        assertEquals(303, browser.status(), browser.toString());
+        assertEquals("\"cookies\"", browser.header("Clear-Site-Data"), browser.toString());
+        RawHttp.Response api = http.request("POST", "/auth/logout").api().cookie(login(newUser("customer"))).send();
+        assertEquals(204, api.status(), api.toString());
+        assertEquals("\"cookies\"", api.header("Clear-Site-Data"), api.toString());
+        RawHttp.Response programmatic = http.request("DELETE", "/programmatic").api()
+                .cookie(login(newUser("customer"))).send();
+        assertEquals("\"cookies\"", programmatic.header("Clear-Site-Data"), "request.logout(): " + programmatic);
+        assertNull(apiGet("/account/x", login(newUser("customer"))).header("Clear-Site-Data"), "only at sign-out");
+    }
+
+    @Test
+    void aSignOutThatCouldNotBeRecordedKeepsTheCookies() {
+        String cookie = login(newUser("customer"));
+        database.down(true);
+        try {
+            RawHttp.Response r = http.request("POST", "/auth/logout").api().cookie(cookie).send();
+            assertEquals(503, r.status(), r.toString());
+            assertNull(r.header("Clear-Site-Data"), "the user must be able to retry: " + r);
+            assertNull(r.cookie(COOKIE), r.toString());
+        } finally {
+            database.down(false);
+        }
+        assertEquals(200, apiGet("/account/x", cookie).status());
+    }
+
+    @Test
+    void whatSignOutClearsIsASetting() {
+        withInstance(app -> app.param("clear-site-data", "none"), other -> {
+            RawHttp.Response r = other.request("POST", "/auth/logout").api().cookie(login(newUser())).send();
+            assertEquals(204, r.status(), r.toString());
+            assertNull(r.header("Clear-Site-Data"), r.toString());
+        });
+        withInstance(app -> app.param("clear-site-data", "cookies, storage"), other -> {
+            RawHttp.Response r = other.request("POST", "/auth/logout").api().cookie(login(newUser())).send();
+            assertEquals("\"cookies\", \"storage\"", r.header("Clear-Site-Data"), r.toString());
+        });
+    }
+
+    @Test
     void revocationDisableAndRoleChangesActOnTheNextRequest() {
         String user = newUser("customer", "admin");
         String a = login(user);
@@ -381,6 +517,19 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals(200, apiGet("/account/x", cookie).status(), "the refused logout changed nothing");
     }
 
+    @Test
+    void anUnsafeRequestFromAnOriginOfAnotherSchemeIsRefused() {
+        String cookie = login(newUser("customer"));
+        String https = "https://127.0.0.1:" + server.port();
+        RawHttp.Response r = http.request("POST", "/auth/logout").api().header("Origin", https).cookie(cookie).send();
+        assertEquals(403, r.status(), "an https page is not this plain-http origin: " + r);
+        assertEquals(403, http.request("POST", "/auth/logout").api().header("Origin", https)
+                .header("X-Forwarded-Proto", "https").cookie(cookie).send().status(), "not from a trusted proxy");
+        assertEquals(200, apiGet("/account/x", cookie).status(), "the refused sign-out changed nothing");
+        assertEquals(204, http.request("POST", "/auth/logout").api().header("Origin", "http://127.0.0.1:" + server.port())
+                .cookie(cookie).send().status());
+    }
+
     // --------------------------------------------------------------------------------- dispatches
 
     @Test
@@ -393,6 +542,44 @@ public abstract class HttpContract extends ContainerSuite {
         RawHttp.Response admin = apiGet("/public/forward?to=/admin/panel", login(newUser("admin")));
         assertEquals(200, admin.status());
         assertTrue(admin.body().startsWith("TOP-SECRET"), admin.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/async?to=/admin/panel", "/public/async?wrapped=1&to=/admin/panel"})
+    void anAsyncDispatchToAProtectedPathIsChecked(String target) {
+        RawHttp.Response anonymous = http.request("GET", target).api().send();
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertFalse(anonymous.body().contains("TOP-SECRET"), anonymous.toString());
+        RawHttp.Response customer = apiGet(target, login(newUser("customer")));
+        assertEquals(403, customer.status(), customer.toString());
+        assertFalse(customer.body().contains("TOP-SECRET"), customer.toString());
+        RawHttp.Response browser = http.request("GET", target).browser().cookie(login(newUser("customer"))).send();
+        assertEquals(403, browser.status(), browser.toString());
+        assertTrue(browser.body().contains("Custom forbidden page"), browser.toString());
+
+        String admin = newUser("admin");
+        RawHttp.Response allowed = apiGet(target, login(admin));
+        assertEquals(200, allowed.status(), allowed.toString());
+        assertTrue(allowed.body().startsWith("TOP-SECRET GET user=" + admin + " admin=true"),
+                "the target answers from the Hallpass session: " + allowed.body());
+    }
+
+    /**
+     * A named dispatch ({@code getNamedDispatcher}) has no path, and containers apply a {@code /*} filter mapping
+     * only to dispatches by path: Hallpass does not check it. Its target runs with the request's identity, as
+     * the README says, so a servlet reached only by name can check in code.
+     */
+    @Test
+    void aNamedDispatchRunsItsTargetUncheckedWithTheRequestsIdentity() {
+        RawHttp.Response anonymous = http.request("GET", "/public/named?to=named-target").api().send();
+        assertEquals(200, anonymous.status(), anonymous.toString());
+        assertTrue(anonymous.body().startsWith("named target FORWARD user=null"), anonymous.body());
+        assertTrue(anonymous.body().endsWith(" path=/public/named mapping=named-forwarder"),
+                "the request shows the original path and servlet, not the named target: " + anonymous.body());
+        String user = newUser("customer");
+        RawHttp.Response signedIn = apiGet("/public/named?to=named-target", login(user));
+        assertTrue(signedIn.body().startsWith("named target FORWARD user=" + user + " admin=false customer=true"),
+                signedIn.body());
     }
 
     @Test
@@ -430,6 +617,126 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals("/next /after", r.body());
     }
 
+    // --------------------------------------------------------------------- the container's HttpSession
+
+    private static final String JSESSIONID = "JSESSIONID";
+
+    /** Signs {@code user} in from the browser whose cookies {@code jar} keeps. */
+    private void signIn(CookieJar jar, String user) {
+        RawHttp.Response r = jar.send(http.request("POST", "/auth/login").api()
+                .form(form("username", user, "password", "pw-" + user)));
+        assertEquals(200, r.status(), r.toString());
+    }
+
+    /** What the container session of the browser holds, read by a page that never asks who is signed in. */
+    private String note(CookieJar jar, String path) {
+        RawHttp.Response r = jar.send(http.request("GET", path).api());
+        assertEquals(200, r.status(), r.toString());
+        return r.body();
+    }
+
+    private void storeNote(CookieJar jar, String path, String note) {
+        RawHttp.Response r = jar.send(http.request("GET", path + "?put=" + note).api());
+        assertEquals("stored", r.body(), r.toString());
+        assertNotNull(jar.get(JSESSIONID), "the application created a container session: " + r);
+    }
+
+    @Test
+    void aUserSigningInAfterAnotherInTheSameBrowserNeverSeesTheFirstUsersContainerSession() {
+        CookieJar browser = browserWithANote(newUser("customer"), "first-users-secret");
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    /** A browser in which {@code user} signed in and kept a note in the container session. */
+    private CookieJar browserWithANote(String user, String note) {
+        CookieJar browser = new CookieJar();
+        signIn(browser, user);
+        storeNote(browser, "/account/notes", note);
+        return browser;
+    }
+
+    /** A browser whose user kept a note in the container session, and then had every session revoked. */
+    private CookieJar browserOfARevokedUserWithANote(String note) {
+        String user = newUser("customer");
+        CookieJar browser = browserWithANote(user, note);
+        realm.revokeAllSessions(accountId(user), "test: revoked by an administrator");
+        return browser;
+    }
+
+    @Test
+    void aRevokedUsersContainerSessionIsNotShownToTheNextUserOfTheBrowser() {
+        CookieJar browser = browserOfARevokedUserWithANote("revoked-users-secret");
+        assertEquals("note=null", note(browser, "/public/notes"), "the revoked session's data on a public page");
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    @Test
+    void aRevokedUsersContainerSessionIsNotShownOnTheApplicationsForbiddenPage() {
+        CookieJar browser = browserOfARevokedUserWithANote("revoked-users-secret");
+        for (String path : new String[] {"/closed/door", "/nowhere"}) {
+            RawHttp.Response page = browser.send(http.request("GET", path).browser());
+            assertEquals(403, page.status(), page.toString());
+            assertTrue(page.body().contains("Custom forbidden page"), page.toString());
+            assertFalse(page.body().contains("revoked-users-secret"), page.toString());
+        }
+    }
+
+    @Test
+    void anExpiredUsersContainerSessionIsNotShownAfterwards() {
+        CookieJar browser = browserWithANote(newUser("customer"), "expired-users-secret");
+        clock.advance(Duration.ofMinutes(31)); // the Hallpass session is idle-expired; the container's is not
+        assertEquals("note=null", note(browser, "/public/notes"));
+    }
+
+    @Test
+    void aSignedOutUsersContainerSessionIsNotShownToTheNextUser() {
+        CookieJar browser = browserWithANote(newUser("customer"), "signed-out-users-secret");
+        assertEquals(204, browser.send(http.request("POST", "/auth/logout").api()).status());
+        assertEquals("note=null", note(browser, "/public/notes"));
+        signIn(browser, newUser("customer"));
+        assertEquals("note=null", note(browser, "/account/notes"));
+    }
+
+    @Test
+    void aContainerSessionPresentedWithAnotherUsersCookieIsNotShown() {
+        CookieJar victim = browserWithANote(newUser("customer"), "victims-secret");
+        CookieJar attacker = new CookieJar();
+        signIn(attacker, newUser("customer"));
+        attacker.put(JSESSIONID, victim.get(JSESSIONID)); // a stolen or guessed container session id
+        assertEquals("note=null", note(attacker, "/account/notes"));
+    }
+
+    @Test
+    void aContainerSessionFixedBeforeSignInIsNotTheOneAfterAndKeepsNothing() {
+        CookieJar attacker = new CookieJar();
+        storeNote(attacker, "/public/notes", "planted-by-the-attacker");
+        String fixed = attacker.get(JSESSIONID);
+        CookieJar victim = new CookieJar().put(JSESSIONID, fixed); // planted in the victim's browser
+        signIn(victim, newUser("customer"));
+        assertEquals("note=null", note(victim, "/account/notes"), "nothing planted before sign-in survives it");
+        storeNote(victim, "/account/notes", "victims-secret");
+        assertNotEquals(fixed, victim.get(JSESSIONID), "the container session after sign-in is a new one");
+        assertEquals("note=null", note(attacker, "/public/notes"), "the fixed id is worth nothing to the attacker");
+    }
+
+    @Test
+    void aContainerSessionLastsAsLongAsTheHallpassSessionItWasCreatedUnder() {
+        String user = newUser("customer");
+        CookieJar browser = browserWithANote(user, "kept");
+        assertEquals("note=kept", note(browser, "/account/notes"));
+        assertEquals("note=kept", note(browser, "/public/notes"), "on public pages too");
+        RawHttp.Response reauth = browser.send(http.request("POST", "/auth/reauth").api()
+                .json("{\"password\":\"pw-" + user + "\"}"));
+        assertEquals(200, reauth.status(), reauth.toString());
+        assertEquals("note=kept", note(browser, "/account/notes"), "re-authentication keeps the Hallpass session");
+
+        CookieJar anonymous = new CookieJar();
+        storeNote(anonymous, "/public/notes", "anonymous-cart");
+        assertEquals("note=anonymous-cart", note(anonymous, "/public/notes"), "anonymous visitors keep theirs");
+    }
+
     // ------------------------------------------------------------------------------------- failure
 
     @Test
@@ -446,10 +753,83 @@ public abstract class HttpContract extends ContainerSuite {
             RawHttp.Response login = http.request("POST", "/auth/login").api()
                     .form(form("username", "someone", "password", "whatever")).send();
             assertEquals(503, login.status(), login.toString());
+            assertTrue(login.body().contains("\"error\":\"unavailable\"")
+                    && login.body().contains("cannot be reached"), login.body());
         } finally {
             database.down(false);
         }
         assertEquals(200, apiGet("/account/x", cookie).status());
+    }
+
+    /**
+     * Every password-hashing slot of the realm taken, as under a burst of sign-ins: the answer says the server is
+     * busy, not that the database is down (which would send an operator to the wrong place).
+     */
+    @Test
+    void aSignInShedUnderLoadSaysTheServerIsBusyNotThatTheDatabaseIsDown() throws Exception {
+        String user = newUser("customer");
+        String cookie = login(user);
+        LogLines log = new LogLines("io.hallpass");
+        List<PasswordHasher.Permit> held = takeEveryHashingSlot();
+        try {
+            RawHttp.Response api = http.request("POST", "/auth/login").api()
+                    .form(form("username", user, "password", "pw-" + user)).send();
+            assertEquals(503, api.status(), api.toString());
+            assertEquals("1", api.header("Retry-After"), api.toString());
+            assertEquals("{\"error\":\"busy\",\"message\":\"the server is busy checking other sign-ins; retry "
+                    + "after 1 s\",\"retry_after\":1}", api.body());
+            assertNull(api.cookie(COOKIE));
+
+            RawHttp.Response browser = http.request("POST", "/auth/login").browser().sameOrigin()
+                    .form(form("username", user, "password", "pw-" + user)).send();
+            assertEquals(503, browser.status(), browser.toString());
+            assertEquals("1", browser.header("Retry-After"));
+            assertTrue(browser.body().contains("busy checking other sign-ins")
+                    && browser.body().contains("Please try again in 1 second."), browser.body());
+            assertFalse(browser.body().contains("cannot check your session"), browser.body());
+
+            RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                    .json("{\"password\":\"pw-" + user + "\"}").send();
+            assertEquals(503, reauth.status(), reauth.toString());
+            assertTrue(reauth.body().contains("\"error\":\"busy\""), reauth.body());
+        } finally {
+            held.forEach(PasswordHasher.Permit::close);
+            log.close();
+        }
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("busy") && l.contains("password-hashing")),
+                "the log says what happened: " + log);
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("503 for")), "not the realm's line: " + log);
+        assertNotNull(login(user), "once a slot is free, sign-in works again");
+    }
+
+    /** Holds every permit of the realm's password hasher, as {@code RealmContract} does in the realm's own tests. */
+    private List<PasswordHasher.Permit> takeEveryHashingSlot() throws ReflectiveOperationException {
+        Method hasherOf = realm.getClass().getDeclaredMethod("hasher");
+        hasherOf.setAccessible(true);
+        PasswordHasher hasher = (PasswordHasher) hasherOf.invoke(realm);
+        List<PasswordHasher.Permit> held = new ArrayList<>();
+        for (PasswordHasher.Permit p = hasher.tryAcquire(Duration.ZERO); p != null; p = hasher.tryAcquire(Duration.ZERO)) {
+            held.add(p);
+        }
+        assertEquals(0, hasher.availablePermits());
+        return held;
+    }
+
+    @Test
+    void aDenyOrUnmatchedPathWithACookieAnswers403EvenWithTheDatabaseDown() {
+        String cookie = login(newUser("customer"));
+        database.down(true);
+        try {
+            for (String path : new String[] {"/closed/door", "/nowhere"}) {
+                RawHttp.Response api = apiGet(path, cookie);
+                assertEquals(403, api.status(), path + ": a scanner's cookie does not reach the database: " + api);
+                RawHttp.Response browser = http.request("GET", path).browser().cookie(cookie).send();
+                assertEquals(403, browser.status(), browser.toString());
+                assertTrue(browser.body().contains("Custom forbidden page"), browser.toString());
+            }
+        } finally {
+            database.down(false);
+        }
     }
 
     @Test

@@ -26,14 +26,21 @@ public final class JettyEe11Container implements Container {
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.addEventListener(app.listener());
+        app.contextParams.forEach(context::setInitParameter);
         for (TestApp.ServletSpec spec : app.servlets) {
             ServletHolder holder = new ServletHolder(spec.name(), spec.servlet());
+            holder.setAsyncSupported(true);
+            if (spec.mappings().isEmpty()) {
+                context.getServletHandler().addServlet(holder); // reached by name only
+            }
             spec.mappings().forEach(m -> context.addServlet(holder, m));
         }
         FilterHolder filter = new FilterHolder(HallpassFilter.class);
         filter.setName("hallpass");
+        filter.setAsyncSupported(true);
         app.filterParams.forEach(filter::setInitParameter);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE));
+        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE,
+                DispatcherType.ASYNC));
         if (app.forbiddenPage != null) {
             ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
             errors.addErrorPage(403, app.forbiddenPage);

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,19 +31,6 @@ public abstract class StepUpContract extends ContainerSuite {
     static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
     /** Another /24 than 127.0.0.1, on the loopback interface. */
     static final String OTHER_NETWORK = "127.0.1.7";
-
-    /** Starts a second instance of the application with extra filter settings, runs the test, stops it. */
-    protected void withInstance(Consumer<TestApp> settings, Consumer<RawHttp> test) {
-        TestApp app = application(realm);
-        settings.accept(app);
-        try (Container other = newContainer()) {
-            other.start(app);
-            assertTrue(other.applicationAvailable());
-            test.accept(new RawHttp(other.port()));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private String loginWith(RawHttp client, String user, String userAgent) {
         RawHttp.Response r = client.request("POST", "/auth/login").api().header("User-Agent", userAgent)

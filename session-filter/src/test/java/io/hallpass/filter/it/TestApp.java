@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A web application described once and deployed the same way into every container under test: servlets with
- * their mappings, the Hallpass filter with its init-params on {@code /*} for REQUEST, FORWARD and INCLUDE, a
+ * their mappings (all async-supported), the Hallpass filter with its init-params on {@code /*} for REQUEST,
+ * FORWARD, INCLUDE and ASYNC (async-supported, as the README declares it), a
  * listener that prepares the servlet context before the filter starts (for example, hands in a realm with a
  * fake clock), and an error page for 403.
  */
@@ -22,6 +23,7 @@ public final class TestApp {
 
     final List<ServletSpec> servlets = new ArrayList<>();
     final Map<String, String> filterParams = new LinkedHashMap<>();
+    final Map<String, String> contextParams = new LinkedHashMap<>();
     final List<Consumer<jakarta.servlet.ServletContext>> setup = new ArrayList<>();
     String forbiddenPage;
 
@@ -32,6 +34,12 @@ public final class TestApp {
 
     public TestApp param(String name, String value) {
         filterParams.put(name, value);
+        return this;
+    }
+
+    /** A context-param, as {@code <context-param>} in {@code web.xml} would declare it. */
+    public TestApp contextParam(String name, String value) {
+        contextParams.put(name, value);
         return this;
     }
 

@@ -101,6 +101,37 @@ public final class TestServlets {
         }
     }
 
+    /**
+     * A public page that goes asynchronous and dispatches to the path in {@code ?to=}: with the container's own
+     * request ({@code startAsync()}), or with the request as the filter handed it ({@code ?wrapped=1}).
+     */
+    public static class AsyncDispatcher extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            jakarta.servlet.AsyncContext async = request.getParameter("wrapped") != null
+                    ? request.startAsync(request, response) : request.startAsync();
+            async.dispatch(request.getParameter("to"));
+        }
+    }
+
+    /** A public page that forwards to the servlet named in {@code ?to=}, by name. */
+    public static class NamedForwarder extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            getServletContext().getNamedDispatcher(request.getParameter("to")).forward(request, response);
+        }
+    }
+
+    /** Reached only by name: says what it was dispatched as and who it thinks is calling. */
+    public static class NamedTarget extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            write(response, "named target " + request.getDispatcherType() + " " + who(request) + " path="
+                    + request.getServletPath() + " mapping=" + request.getHttpServletMapping().getServletName());
+        }
+    }
+
     /** A public page that includes the path in {@code ?to=} between two markers. */
     public static class Includer extends HttpServlet {
         @Override
@@ -113,11 +144,12 @@ public final class TestServlets {
         }
     }
 
-    /** The application's own 403 error page. */
+    /** The application's own 403 error page; like many layouts, it shows what the container session holds. */
     public static class ForbiddenPage extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            write(response, "Custom forbidden page");
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            write(response, "Custom forbidden page" + (session == null ? "" : " note=" + session.getAttribute("note")));
         }
     }
 
@@ -148,6 +180,43 @@ public final class TestServlets {
             if (ok) {
                 write(response, "authenticated " + who(request));
             }
+        }
+    }
+
+    /**
+     * Keeps a note in the container's {@code HttpSession}, as applications keep per-user data there: {@code ?put=}
+     * stores it (creating the session), otherwise it shows the note the session holds. It never asks who is signed
+     * in, so what it shows comes from the container session alone.
+     */
+    public static class Notes extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String put = request.getParameter("put");
+            if (put != null) {
+                request.getSession(true).setAttribute("note", put);
+                write(response, "stored");
+                return;
+            }
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            write(response, "note=" + (session == null ? null : session.getAttribute("note")));
+        }
+    }
+
+    /** A public page with its own caching, which never asks who is signed in. */
+    public static class Cacheable extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader("Cache-Control", "public, max-age=60");
+            write(response, "the same for everyone");
+        }
+    }
+
+    /** A public page with its own caching that greets the signed-in user through {@code Hallpass.session}. */
+    public static class Greeting extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader("Cache-Control", "public, max-age=60");
+            write(response, "hello " + io.hallpass.filter.Hallpass.session(request).map(s -> s.username()).orElse("guest"));
         }
     }
 

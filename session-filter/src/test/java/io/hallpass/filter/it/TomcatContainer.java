@@ -31,13 +31,15 @@ public final class TomcatContainer implements Container {
         // runs during the context's start, before any filter's init
         context.addServletContainerInitializer((classes, servletContext) ->
                 app.listener().contextInitialized(new jakarta.servlet.ServletContextEvent(servletContext)), null);
+        app.contextParams.forEach(context::addParameter);
         for (TestApp.ServletSpec spec : app.servlets) {
-            Tomcat.addServlet(context, spec.name(), spec.servlet());
+            Tomcat.addServlet(context, spec.name(), spec.servlet()).setAsyncSupported(true);
             spec.mappings().forEach(m -> context.addServletMappingDecoded(m, spec.name()));
         }
         FilterDef def = new FilterDef();
         def.setFilterName("hallpass");
         def.setFilterClass(HallpassFilter.class.getName());
+        def.setAsyncSupported("true");
         app.filterParams.forEach(def::addInitParameter);
         context.addFilterDef(def);
         FilterMap map = new FilterMap();
@@ -46,6 +48,7 @@ public final class TomcatContainer implements Container {
         map.setDispatcher("REQUEST");
         map.setDispatcher("FORWARD");
         map.setDispatcher("INCLUDE");
+        map.setDispatcher("ASYNC");
         context.addFilterMap(map);
         if (app.forbiddenPage != null) {
             ErrorPage page = new ErrorPage();

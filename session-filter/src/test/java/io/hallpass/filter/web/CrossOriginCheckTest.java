@@ -42,7 +42,7 @@ class CrossOriginCheckTest {
 
     @Test
     void withoutFetchMetadataTheOriginMustBeThisHost() {
-        assertTrue(!refused(strict, RequestStub.post().header("Origin", "https://shop.example")));
+        assertTrue(!refused(strict, RequestStub.post().https().header("Origin", "https://shop.example")));
         assertTrue(!refused(strict, RequestStub.post().method("DELETE").header("Origin", "http://SHOP.example")));
         assertTrue(refused(strict, RequestStub.post().header("Origin", "https://evil.example")));
         assertTrue(refused(strict, RequestStub.post().header("Origin", "https://shop.example.evil.example")));
@@ -50,6 +50,52 @@ class CrossOriginCheckTest {
         assertTrue(refused(strict, RequestStub.post().header("Origin", "null")));
         assertTrue(refused(strict, RequestStub.post().header("Origin", "https://user@shop.example")));
         assertTrue(refused(strict, RequestStub.post().header("Origin", "garbage")));
+    }
+
+    @Test
+    void anOriginOfAnotherSchemeIsAnotherOrigin() {
+        assertTrue(refused(strict, RequestStub.post().header("Origin", "https://shop.example")), "https page to http");
+        assertTrue(refused(strict, RequestStub.post().https().header("Origin", "http://shop.example")),
+                "a plain-http page (anyone on the network can write it) to https");
+        assertTrue(refused(strict, RequestStub.post().https().header("Origin", "wss://shop.example")));
+        assertTrue(!refused(strict, RequestStub.post().https().header("Origin", "HTTPS://shop.example")));
+    }
+
+    @Test
+    void theDefaultPortOfTheSchemeIsThePortNotWritten() {
+        assertTrue(!refused(strict, RequestStub.post().https().header("Origin", "https://shop.example:443")));
+        assertTrue(!refused(strict, RequestStub.post().header("Origin", "http://shop.example:80")));
+        assertTrue(refused(strict, RequestStub.post().header("Origin", "http://shop.example:443")));
+        assertTrue(!strict.check(RequestStub.post().header("Host", "shop.example:8080")
+                .header("Origin", "http://shop.example:8080").build()).isPresent());
+        assertTrue(strict.check(RequestStub.post().header("Host", "shop.example:8080")
+                .header("Origin", "http://shop.example").build()).isPresent());
+        assertTrue(!strict.check(RequestStub.post().https().header("Host", "shop.example:443")
+                .header("Origin", "https://shop.example").build()).isPresent());
+        assertTrue(!strict.check(RequestStub.post().header("Host", "[::1]:8080")
+                .header("Origin", "http://[::1]:8080").build()).isPresent());
+        assertTrue(!strict.check(RequestStub.post().header("Host", "my_app:8080")
+                .header("Origin", "http://my_app:8080").build()).isPresent(), "a service name with an underscore");
+        assertTrue(strict.check(RequestStub.post().header("Host", "[::1]:8080")
+                .header("Origin", "http://[::1]").build()).isPresent());
+        assertTrue(strict.check(RequestStub.post().header("Host", "shop.example")
+                .header("Origin", "http://shop.example:").build()).isEmpty(),
+                "an empty port is the default one, as URL parsers read it");
+        assertTrue(strict.check(RequestStub.post().header("Host", "shop.example")
+                .header("Origin", "http://shop.example:8x").build()).isPresent());
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedSchemeAndHostCountAndOtherwiseNot() {
+        CrossOriginCheck proxied = new CrossOriginCheck(false,
+                new ClientAddress(List.of(io.hallpass.filter.config.Cidr.parse("10.0.0.0/8"))));
+        RequestStub throughProxy = RequestStub.post().from("10.1.2.3").header("Host", "app.internal:8080")
+                .header("X-Forwarded-Host", "shop.example").header("X-Forwarded-Proto", "https")
+                .header("Origin", "https://shop.example");
+        assertTrue(proxied.check(throughProxy.build()).isEmpty());
+        RequestStub spoofed = RequestStub.post().from("192.0.2.9").header("Host", "shop.example")
+                .header("X-Forwarded-Proto", "https").header("Origin", "https://shop.example");
+        assertTrue(proxied.check(spoofed.build()).isPresent(), "X-Forwarded-Proto from an untrusted peer");
     }
 
     @Test

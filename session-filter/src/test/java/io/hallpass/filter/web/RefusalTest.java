@@ -15,7 +15,6 @@ class RefusalTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Refusal.Forbidden(Refusal.Kind.FIREWALL, "denied by policy"));
         assertTrue(e.getMessage().startsWith("FIREWALL is not one of"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Refusal.Unavailable(Refusal.Kind.INTERNAL, 5));
         assertThrows(IllegalArgumentException.class,
                 () -> new Refusal.Rejected(Refusal.Kind.UNAUTHENTICATED, 401, "sign in first", Set.of()));
     }
@@ -33,7 +32,7 @@ class RefusalTest {
         assertEquals(403, Refusal.crossSite("cross-origin request refused").status());
         assertEquals(400, Refusal.duplicateCookie().status());
         assertEquals(Set.of("POST"), Refusal.methodNotAllowed("sign out with POST", Set.of("POST")).allow());
-        assertEquals(Refusal.Kind.BUSY, Refusal.busy(1).kind());
+        assertEquals(Refusal.Kind.BUSY, new Refusal.Busy(1, false).kind());
         assertEquals(Refusal.Kind.REALM_UNAVAILABLE, Refusal.realmUnavailable(5).kind());
     }
 }

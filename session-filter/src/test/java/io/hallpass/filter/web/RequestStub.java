@@ -32,6 +32,7 @@ public final class RequestStub {
     private String serverName = "localhost";
     private int serverPort = 8080;
     private String requestUri;
+    private String queryString;
     private String servletPath;
     private String pathInfo;
     private String servletName;
@@ -83,6 +84,12 @@ public final class RequestStub {
         return this;
     }
 
+    /** The raw query string, as the client sent it (null for none). */
+    public RequestStub query(String raw) {
+        queryString = raw;
+        return this;
+    }
+
     public RequestStub cookie(String name, String value) {
         cookies.add(new Cookie(name, value));
         return this;
@@ -94,6 +101,13 @@ public final class RequestStub {
         this.servletPath = servletPath;
         this.pathInfo = pathInfo;
         this.servletName = servlet;
+        return this;
+    }
+
+    /** From now on the request is an ASYNC dispatch to the target: the container's split names the target. */
+    public RequestStub asyncDispatchTo(String servletPath, String pathInfo, String servlet) {
+        forwardTo(servletPath, pathInfo, servlet);
+        dispatcherType = DispatcherType.ASYNC;
         return this;
     }
 
@@ -126,6 +140,7 @@ public final class RequestStub {
                     case "getHeaders" -> Collections.enumeration(
                             headers.getOrDefault(((String) args[0]).toLowerCase(), List.of()));
                     case "getRequestURI" -> targeted(requestUri);
+                    case "getQueryString" -> queryString;
                     case "getServletPath" -> targeted(servletPath);
                     case "getPathInfo" -> targeted(pathInfo);
                     case "getHttpServletMapping" -> targeted(mapping(servletName));

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Forward and include: a public servlet that dispatches to a path named in the request is a confused deputy;
- * the filter checks the dispatch target against the rules with the request's session.
+ * Forward, include and async dispatch: a public servlet that dispatches to a path named in the request is a
+ * confused deputy; the filter checks the dispatch target against the rules with the request's session.
  */
 @ExtendWith(Targets.class)
 class DispatchBypassIT {
@@ -17,6 +17,18 @@ class DispatchBypassIT {
             "/public/forward?to=/public/../admin/panel", "/public/forward?to=/admin/./panel"})
     void aForwardToAProtectedPathIsRefused(String target) {
         Targets.assertRefused("GET", target);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/async?to=/admin/panel", "/public/async?wrapped=1&to=/admin/panel",
+            "/public/async?to=/reports/q1", "/public/async?to=/public/../admin/panel"})
+    void anAsyncDispatchToAProtectedPathIsRefused(String target) {
+        Targets.assertRefused("GET", target);
+    }
+
+    @Test
+    void anAsyncDispatchToAPublicPathWorks() {
+        Targets.assertAllowed("GET", "/public/async?to=/public/hello");
     }
 
     @Test
