@@ -27,7 +27,8 @@ public final class PolicyPage {
      */
     public static Html render(Chrome chrome, PolicyReport report, int accountsConsulted) {
         List<PolicyReport.Mapping> mappings = new ArrayList<>(report.mappings());
-        mappings.sort(Comparator.comparing(PolicyReport.Mapping::urlPattern).thenComparing(PolicyReport.Mapping::servlet));
+        mappings.sort(Comparator.comparing(PolicyReport.Mapping::urlPattern)
+                .thenComparing(PolicyReport.Mapping::servlet));
         Html rows = Html.each(mappings, PolicyPage::mappingRows);
         Html main = Html.format("""
                 <nav class="crumbs"><a href="{}">Users</a> › Effective policy</nav>

@@ -126,7 +126,8 @@ final class ReportBuilder {
             if (pattern != null) {
                 Reach r = reach.computeIfAbsent(pattern, p -> new Reach());
                 r.dispatched |= served;
-                r.content |= served && (!target.servlet().isContainerDefault() || files == null || files.contains(path));
+                r.content |= served
+                        && (!target.servlet().isContainerDefault() || files == null || files.contains(path));
             }
             if (target == null) {
                 continue;
@@ -224,7 +225,8 @@ final class ReportBuilder {
     private PolicyReport.Access access(String method, int m, Permission permission, UrlPattern pattern,
                                        AnnotationReader.ServletAnnotations annotations) {
         if (permission.isUnmatched()) {
-            return new PolicyReport.Access(method, permission, List.of(new PolicyReport.Origin.Unmatched()), null, null);
+            return new PolicyReport.Access(method, permission, List.of(new PolicyReport.Origin.Unmatched()), null,
+                    null);
         }
         if (!permission.methodAllowed()) {
             List<PolicyReport.Origin> lines = new ArrayList<>();

@@ -32,8 +32,9 @@
  * method a path's rules do not name is refused with 405 rather than falling back to a broader pattern;
  * patterns that could never match a firewalled path are errors, not dead rules; unmatched requests are denied
  * by default; rule and annotation must both pass; HEAD never asks less than GET, whose answer it reveals. The
- * standard {@code jakarta.annotation.security} annotations are read by name, never linked against. {@link io.hallpass.filter.policy.Durations} is shared with
- * the filter's configuration, so that a duration means the same thing everywhere.
+ * standard {@code jakarta.annotation.security} annotations are read by name, never linked against.
+ * {@link io.hallpass.filter.policy.Durations} is shared with the filter's configuration, so that a duration
+ * means the same thing everywhere.
  *
  * <p>The user-facing description of the rule syntax is {@code session-filter/docs/policy.md}.
  */

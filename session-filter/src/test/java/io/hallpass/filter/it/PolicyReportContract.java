@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallpass.filter.Hallpass;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +38,22 @@ public abstract class PolicyReportContract extends ContainerSuite {
             / = deny
             """;
 
-    @Override
-    protected TestApp application() {
+    /** The servlets both applications share, the rules, and the suite's realm. */
+    private TestApp reportApplication(String rules) {
         return new TestApp()
                 .servlet("report", new ReportServlets.Report(), "/report")
                 .servlet("admin", new ReportServlets.Plain(), "/admin/*")
                 .servlet("export", new ReportServlets.Plain(), "/account/export")
+                .param("rules", rules)
+                .onStart(context -> context.setAttribute(Hallpass.REALM_ATTRIBUTE, realm));
+    }
+
+    @Override
+    protected TestApp application() {
+        return reportApplication(GAPPY_RULES)
                 .servlet("audit", new ReportServlets.Plain(), "/audit/*")
                 // no rule and no annotation: forgotten
-                .servlet("forgotten", new ReportServlets.Plain(), "/forgotten")
-                .param("rules", GAPPY_RULES)
-                .onStart(context -> context.setAttribute(io.hallpass.filter.Hallpass.REALM_ATTRIBUTE, realm));
+                .servlet("forgotten", new ReportServlets.Plain(), "/forgotten");
     }
 
     private List<String> report(RawHttp client) {
@@ -100,13 +106,7 @@ public abstract class PolicyReportContract extends ContainerSuite {
     @Test
     void aCleanApplicationListsNoGap() throws Exception {
         newUser("admin");
-        TestApp clean = new TestApp()
-                .servlet("report", new ReportServlets.Report(), "/report")
-                .servlet("admin", new ReportServlets.Plain(), "/admin/*")
-                .servlet("export", new ReportServlets.Plain(), "/account/export")
-                .servlet("everything-else", new ReportServlets.Plain(), "/")
-                .param("rules", CLEAN_RULES)
-                .onStart(context -> context.setAttribute(io.hallpass.filter.Hallpass.REALM_ATTRIBUTE, realm));
+        TestApp clean = reportApplication(CLEAN_RULES).servlet("everything-else", new ReportServlets.Plain(), "/");
         try (Container other = newContainer()) {
             other.start(clean);
             assertTrue(other.applicationAvailable());

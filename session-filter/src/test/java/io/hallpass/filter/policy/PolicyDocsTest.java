@@ -3,7 +3,6 @@ package io.hallpass.filter.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallpass.filter.annotation.Authenticated;
 import io.hallpass.filter.annotation.RequireRole;
 import io.hallpass.filter.annotation.Sensitive;
 import jakarta.servlet.http.HttpServlet;
@@ -30,26 +29,6 @@ class PolicyDocsTest {
             "*.jsp = deny",
             "/internal/* = deny");
 
-    @RequireRole({"reporting", "admin"})
-    static class ReportsServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-    }
-
-    static class PayoutServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Authenticated
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
-        }
-
-        @RequireRole("customer")
-        @Sensitive(reauthWithin = "2m", idleWithin = "5m")
-        @Override
-        protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
-        }
-    }
-
     @RequireRole("admin")
     static class AdminServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
@@ -69,8 +48,10 @@ class PolicyDocsTest {
                 new ServletInfo("home", "com.example.HomeServlet", Plain.class, List.of("")),
                 new ServletInfo("login", "com.example.LoginServlet", Plain.class, List.of("/login")),
                 new ServletInfo("account", "com.example.AccountServlet", Plain.class, List.of("/account/*")),
-                new ServletInfo("payout", "com.example.PayoutServlet", PayoutServlet.class, List.of("/account/payout")),
-                new ServletInfo("reports", "com.example.ReportsServlet", ReportsServlet.class, List.of("/reports/*")),
+                new ServletInfo("payout", "com.example.PayoutServlet", PolicyAnnotationsTest.PayoutServlet.class,
+                        List.of("/account/payout")),
+                new ServletInfo("reports", "com.example.ReportsServlet", PolicyAnnotationsTest.ReportsServlet.class,
+                        List.of("/reports/*")),
                 new ServletInfo("admin", "com.example.AdminServlet", AdminServlet.class, List.of("/admin/*")),
                 new ServletInfo("legacy", "com.example.LegacyServlet", Plain.class, List.of("/legacy/*", "/old")),
                 new ServletInfo("jsp", "org.apache.jasper.servlet.JspServlet", null, List.of("*.jsp", "*.jspx")),

@@ -1,5 +1,6 @@
 package io.hallpass.filter.policy;
 
+import static io.hallpass.filter.policy.PolicyFixtures.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,17 +78,14 @@ class PolicyReportTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static ServletInfo servlet(String name, Class<?> type, String... mappings) {
-        return new ServletInfo(name, type, List.of(mappings));
-    }
-
     private static PolicyReport report(String rules, ServletInfo... servlets) throws PolicyException {
         return report(rules, null, servlets);
     }
 
     private static PolicyReport report(String rules, Collection<String> files, ServletInfo... servlets)
             throws PolicyException {
-        return Policy.compile(new RuleSource("test rules", rules), List.of(servlets), files, PolicySettings.defaults())
+        return Policy.compile(new RuleSource(PolicyFixtures.ORIGIN, rules), List.of(servlets), files,
+                PolicySettings.defaults())
                 .report();
     }
 

@@ -1,5 +1,9 @@
 package io.hallpass.filter.policy;
 
+import static io.hallpass.filter.policy.PolicyFixtures.compile;
+import static io.hallpass.filter.policy.PolicyFixtures.error;
+import static io.hallpass.filter.policy.PolicyFixtures.roles;
+import static io.hallpass.filter.policy.PolicyFixtures.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -179,24 +183,6 @@ class PolicyStandardAnnotationsTest {
         @DenyAll
         void export() {
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    private static ServletInfo servlet(String name, Class<?> type, String... mappings) {
-        return new ServletInfo(name, type, List.of(mappings));
-    }
-
-    private static Policy compile(String rules, ServletInfo... servlets) throws PolicyException {
-        return Policy.compile(new RuleSource("test rules", rules), List.of(servlets), PolicySettings.defaults());
-    }
-
-    private static PolicyException error(Class<?> type) {
-        return assertThrows(PolicyException.class, () -> compile("", servlet("s", type, "/s")));
-    }
-
-    private static Requirement roles(String... anyOf) {
-        return new Requirement.Roles(List.of(Set.of(anyOf)));
     }
 
     // ---------------------------------------------------------------------------------------------
