@@ -145,6 +145,28 @@ class PagesTest {
     }
 
     @Test
+    void thePolicyPageSaysThereIsNoGapAndShowsEveryAddressWithWhereItsRuleComesFrom() {
+        Map<String, Html> pages = AllPages.render("alice", Samples.FIREFOX, "127.0.0.1");
+        String html = pages.get("admin-policy").toString();
+        assertTrue(html.contains("<span class=\"badge badge-ok\">No gaps</span>"), html);
+        assertTrue(html.contains("<code>/account/payout</code>"));
+        assertTrue(html.contains(" · @RequireRole on PayoutServlet · re-authentication: @Sensitive on "
+                + "PayoutServlet.doPost"), html);
+        assertTrue(html.contains("Deliberate choices"));
+        assertTrue(html.contains("href=\"/admin/users\""), "back to the admin home");
+        String gap = pages.get("admin-policy-gap").toString();
+        assertTrue(gap.contains("Role nobody holds"), gap);
+        assertTrue(gap.contains("role &quot;reporting&quot; is named"), gap);
+        assertFalse(gap.contains("No gaps"));
+    }
+
+    @Test
+    void theAdminHomeLinksThePolicyPage() {
+        String html = AllPages.render("alice", Samples.FIREFOX, "127.0.0.1").get("admin-users").toString();
+        assertTrue(html.contains("<a class=\"button button-ghost\" href=\"/admin/policy\">Effective policy</a>"), html);
+    }
+
+    @Test
     void serverErrorsNeverShowTheirMessage() {
         String html = AllPages.render("alice", Samples.FIREFOX, "127.0.0.1").get("error-500").toString();
         assertFalse(html.contains("secret detail"));

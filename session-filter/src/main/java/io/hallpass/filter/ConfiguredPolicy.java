@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The policy the filter enforces: the deployer's rules (the {@code rules} setting, or the {@code rules-file}
  * under {@code /WEB-INF/}) compiled with the annotations of the application's servlets. The effective policy is
- * logged; a bad or conflicting rule stops the start naming its line.
+ * logged and published to the application as a {@link io.hallpass.filter.policy.PolicyReport}
+ * ({@link Hallpass#policyReport}); a bad or conflicting rule stops the start naming its line.
  */
 final class ConfiguredPolicy {
 
@@ -30,12 +31,13 @@ final class ConfiguredPolicy {
         Policy policy;
         try {
             policy = Policy.compile(rules(settings, context), ServletScan.of(context, classes),
-                    new PolicySettings(settings.denyUnmatched(), settings.reauthWithin()));
+                    ServletScan.files(context), new PolicySettings(settings.denyUnmatched(), settings.reauthWithin()));
         } catch (SettingsException | PolicyException e) {
             throw StartRefusal.of(e.getMessage());
         }
         LOG.log(System.Logger.Level.INFO, () -> "Hallpass effective policy for context '" + context.getContextPath()
                 + "':\n  " + String.join("\n  ", policy.describe()));
+        context.setAttribute(Hallpass.POLICY_REPORT_ATTRIBUTE, policy.report());
         return policy;
     }
 

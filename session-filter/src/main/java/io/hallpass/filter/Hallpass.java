@@ -1,5 +1,6 @@
 package io.hallpass.filter;
 
+import io.hallpass.filter.policy.PolicyReport;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SessionView;
@@ -9,12 +10,13 @@ import java.util.Optional;
 
 /**
  * What an application may ask of Hallpass from its own servlets: the realm the filter started (to manage
- * accounts, roles and sessions) and the session of the current request.
+ * accounts, roles and sessions), the session of the current request, and the effective policy.
  *
  * <pre>{@code
  * Realm realm = Hallpass.realm(getServletContext());
  * SessionView me = Hallpass.session(request).orElseThrow();
  * realm.revokeOtherSessions(me.accountId(), me.publicId(), "user asked");
+ * PolicyReport report = Hallpass.policyReport(getServletContext());   // mappings, what they need, the gaps
  * }</pre>
  */
 public final class Hallpass {
@@ -31,6 +33,9 @@ public final class Hallpass {
      * from a new device).
      */
     public static final String RISK_ATTRIBUTE = "io.hallpass.risk";
+
+    /** Servlet context attribute holding the {@link PolicyReport} of the policy the filter compiled at start-up. */
+    public static final String POLICY_REPORT_ATTRIBUTE = "io.hallpass.policy-report";
 
     private Hallpass() {
     }
@@ -60,6 +65,22 @@ public final class Hallpass {
         Optional<SessionView> view = RequestSession.attachedTo(request).flatMap(RequestSession::lookup);
         view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v));
         return view;
+    }
+
+    /**
+     * The effective policy of this application, as the {@link HallpassFilter} compiled it at start-up: every
+     * servlet mapping with what each method needs there and where that comes from, and the gaps. To check the
+     * roles it names against the accounts, which change at run time, ask for
+     * {@link PolicyReport#withRolesHeld} when you show it.
+     *
+     * @throws IllegalStateException if no Hallpass filter has started in this context (yet)
+     */
+    public static PolicyReport policyReport(ServletContext context) {
+        if (context.getAttribute(POLICY_REPORT_ATTRIBUTE) instanceof PolicyReport report) {
+            return report;
+        }
+        throw new IllegalStateException("no Hallpass policy report in this context: is HallpassFilter declared and "
+                + "started?");
     }
 
     /** The risk assessment of this request's session, if the filter let a signed-in session through. */

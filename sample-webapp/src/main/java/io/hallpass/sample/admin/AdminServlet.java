@@ -1,6 +1,8 @@
 package io.hallpass.sample.admin;
 
+import io.hallpass.filter.Hallpass;
 import io.hallpass.filter.annotation.RequireRole;
+import io.hallpass.filter.policy.PolicyReport;
 import io.hallpass.realm.AccountView;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SessionView;
@@ -14,14 +16,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The admin area, {@code /admin/*}, for the {@code admin} role:
  * <ul>
- *   <li>{@code GET /admin/users}: the accounts; {@code GET /admin/audit}: the audit trail;</li>
+ *   <li>{@code GET /admin/users}: the accounts; {@code GET /admin/audit}: the audit trail;
+ *       {@code GET /admin/policy}: the effective policy and its gaps;</li>
  *   <li>{@code POST /admin/users/{name}/revoke-sessions}: signs the user out everywhere;</li>
  *   <li>{@code POST /admin/users/{name}/disable}, {@code /enable}, {@code /roles}: forwarded to
  *       {@link AccountChangesServlet}, which the rules mark as needing a recent password.</li>
@@ -45,6 +50,7 @@ public final class AdminServlet extends PortalServlet {
             case "/users" -> users(request, response);
             case "/audit" -> Replies.html(response, 200,
                     AuditPage.render(chrome(request, Section.ADMIN), realm().auditTrail(null, 100), now()));
+            case "/policy" -> policy(request, response);
             default -> throw Problem.notFound("no such page");
         }
     }
@@ -57,6 +63,20 @@ public final class AdminServlet extends PortalServlet {
         Chrome chrome = chrome(request, Section.ADMIN).withFlash(AdminUsersPage.flash(request.getParameter("done"),
                 request.getParameter("user"), request.getParameter("role"), request.getParameter("ended"), rows));
         Replies.html(response, 200, AdminUsersPage.render(chrome, rows, now()));
+    }
+
+    /** The report the filter compiled at start-up, with the roles checked against the accounts as they are now. */
+    private void policy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Set<String> held = new HashSet<>();
+        int enabled = 0;
+        for (AccountView account : realm().listAccounts()) {
+            if (account.enabled()) {
+                enabled++;
+                held.addAll(account.roles());
+            }
+        }
+        PolicyReport report = Hallpass.policyReport(getServletContext()).withRolesHeld(held);
+        Replies.html(response, 200, PolicyPage.render(chrome(request, Section.ADMIN), report, enabled));
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class AdminUsersPage {
                   <div><h1>Users</h1>
                   <p class="muted">Changes take effect on the user’s very next request. Disabling, enabling and
                   role changes ask for your password again if you entered it a while ago.</p></div>
-                  <div><a class="button button-ghost" href="{}">Audit trail</a></div>
+                  <div class="button-row"><a class="button button-ghost" href="{}">Audit trail</a>
+                  <a class="button button-ghost" href="{}">Effective policy</a></div>
                 </section>
                 <datalist id="known-roles">{}</datalist>
                 <section class="card">
@@ -40,7 +41,7 @@ public final class AdminUsersPage {
                     <thead><tr><th>User</th><th>Status</th><th>Roles</th><th class="num">Sessions</th><th>Actions</th></tr></thead>
                     <tbody>{}</tbody>
                   </table>
-                </section>""", chrome.href("/admin/audit"), options, rows);
+                </section>""", chrome.href("/admin/audit"), chrome.href("/admin/policy"), options, rows);
         return Layout.page(chrome, "Users", main);
     }
 

@@ -286,6 +286,32 @@ class PortalContractIT {
         }
 
         @Test
+        void theAdministratorSeesTheEffectivePolicyWithNoGapLinkedFromTheAdminHome() {
+            Browser ada = signedIn("ada");
+            assertTrue(ada.get("/admin/users").body().contains("href=\"/admin/policy\""), "linked from the admin home");
+            Response policy = ada.get("/admin/policy");
+            assertEquals(200, policy.status(), policy::toString);
+            assertTrue(policy.body().contains("<span class=\"badge badge-ok\">No gaps</span>"), policy::toString);
+            assertFalse(policy.body().contains("badge-danger\">Role nobody holds"), policy::toString);
+            // the container's own default servlet is listed, covered by the portal's "/ = deny"
+            assertTrue(policy.body().contains("<td><code>/</code></td><td>default"), policy::toString);
+            assertTrue(policy.body().contains("Deliberate choices"), policy::toString);
+            String csp = policy.header("Content-Security-Policy").orElseThrow(() -> new AssertionError(policy));
+            assertTrue(csp.contains("default-src 'none'"), csp);
+            assertFalse(policy.body().contains("<script"));
+        }
+
+        @Test
+        void theEffectivePolicyIsForAdministratorsOnly() {
+            for (String user : List.of("alice", "sam", "casey")) {
+                Response r = signedIn(user).get("/admin/policy");
+                assertEquals(403, r.status(), user + ": " + r);
+                assertFalse(r.body().contains("Effective policy"), r::toString);
+            }
+            assertEquals(401, browser().api().get("/admin/policy").status());
+        }
+
+        @Test
         void caseyTheContractorSeesReportsOnlyUntilHerGrantEnds() {
             Browser casey = signedIn("casey");
             assertEquals(200, casey.get("/reports/sales").status());
@@ -606,7 +632,7 @@ class PortalContractIT {
             ada.login("ada", "ada-demo-pw");
             StepUp.awaitStale(ada);
             Response signOut = ada.api().post("/admin/users/casey/revoke-sessions", Map.of());
-            assertEquals(200, signOut.status(), "revoke-sessions is not sensitive: " + signOut);
+            assertEquals(200, signOut.status(), "revoke-sessions has only the admin area's 15 minutes: " + signOut);
             for (String action : List.of("disable", "enable")) {
                 Response r = ada.api().post("/admin/users/casey/" + action, Map.of());
                 assertEquals(401, r.status(), action + " is sensitive: " + r);

@@ -1,5 +1,6 @@
 package io.hallpass.sample.testing;
 
+import io.hallpass.filter.policy.PolicyReport;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.SessionView;
@@ -7,6 +8,7 @@ import io.hallpass.sample.account.AccountPage;
 import io.hallpass.sample.account.SessionsPage;
 import io.hallpass.sample.admin.AdminUsersPage;
 import io.hallpass.sample.admin.AuditPage;
+import io.hallpass.sample.admin.PolicyPage;
 import io.hallpass.sample.admin.UserRow;
 import io.hallpass.sample.shop.BillingPage;
 import io.hallpass.sample.shop.DemoShop;
@@ -34,6 +36,14 @@ import java.util.Set;
 public final class AllPages {
 
     private AllPages() {
+    }
+
+    private static PolicyReport portalPolicyReport() {
+        try {
+            return PortalPolicy.onTomcat().report();
+        } catch (Exception e) {
+            throw new IllegalStateException("the portal's policy does not compile", e);
+        }
     }
 
     public static Map<String, Html> render(String user, String userAgent, String ip) {
@@ -93,6 +103,11 @@ public final class AllPages {
                         "wrong password"),
                 new AuditEvent(1, now.minusSeconds(900), AuditEvent.Type.NEW_DEVICE, 7L, user, "s-current", ip, null)),
                 now));
+        PolicyReport policy = portalPolicyReport();
+        pages.put("admin-policy", PolicyPage.render(Samples.chrome(Section.ADMIN, "ada", "admin"),
+                policy.withRolesHeld(PortalPolicy.DEMO_ROLES), 4));
+        pages.put("admin-policy-gap", PolicyPage.render(Samples.chrome(Section.ADMIN, "ada", "admin"),
+                policy.withRolesHeld(Set.of("customer", "support", "admin")), 3));
         pages.put("error-403", ErrorPage.render(Samples.chrome(Section.NONE, user, "customer"), 403, null));
         pages.put("error-403-visitor", ErrorPage.render(Samples.chrome(Section.NONE, null), 403, null));
         pages.put("error-404", ErrorPage.render(Samples.chrome(Section.NONE, user, "customer"), 404, null));

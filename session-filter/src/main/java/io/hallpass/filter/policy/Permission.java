@@ -78,6 +78,59 @@ public record Permission(Requirement requirement, Duration reauthWithin, Duratio
                 allowedMethods, source + " + " + other.source, methodAllowed && other.methodAllowed);
     }
 
+    /**
+     * Whether everyone who passes {@code strict} also passes {@code loose}: a method that is not allowed (405)
+     * and {@code deny} pass no one, every requirement {@linkplain #implies implies} its own weaker forms, and a
+     * window is at least as strict when it exists and is no longer. Used to refuse a HEAD that asks less than
+     * the GET whose answer it reveals.
+     */
+    static boolean atLeastAsStrict(Permission strict, Permission loose) {
+        if (!strict.methodAllowed || strict.requirement instanceof Requirement.Deny) {
+            return true;
+        }
+        if (!loose.methodAllowed) {
+            return false;
+        }
+        return implies(strict.requirement, loose.requirement)
+                && noLonger(strict.reauthWithin, loose.reauthWithin)
+                && noLonger(strict.idleWithin, loose.idleWithin);
+    }
+
+    /**
+     * Whether every session that satisfies {@code a} satisfies {@code b}. For two role requirements this holds
+     * exactly when each any-of set of {@code b} contains a whole any-of set of {@code a}: otherwise one role from
+     * each set of {@code a} outside that set of {@code b} satisfies {@code a} and not {@code b}.
+     */
+    static boolean implies(Requirement a, Requirement b) {
+        if (a instanceof Requirement.Deny || b instanceof Requirement.Public) {
+            return true;
+        }
+        if (a instanceof Requirement.Public || b instanceof Requirement.Deny) {
+            return false;
+        }
+        if (b instanceof Requirement.Authenticated) {
+            return true;
+        }
+        if (!(a instanceof Requirement.Roles ra)) {
+            return false; // authenticated does not imply a role
+        }
+        for (Set<String> needed : ((Requirement.Roles) b).allOf()) {
+            boolean covered = false;
+            for (Set<String> held : ra.allOf()) {
+                covered |= needed.containsAll(held);
+            }
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A window no longer than {@code loose}'s, where {@code loose} has one. */
+    private static boolean noLonger(Duration strict, Duration loose) {
+        return loose == null || (strict != null && strict.compareTo(loose) <= 0);
+    }
+
     private static Duration shorter(Duration a, Duration b) {
         if (a == null) {
             return b;

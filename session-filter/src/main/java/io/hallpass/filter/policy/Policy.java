@@ -1,8 +1,8 @@
 package io.hallpass.filter.policy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +18,8 @@ import java.util.Set;
  * <pre>{@code
  * Policy policy = Policy.compile(new RuleSource("/WEB-INF/hallpass-rules.txt", text), servlets,
  *                                PolicySettings.defaults());          // throws PolicyException
- * policy.describe().forEach(log::info);                              // the effective-policy report
+ * policy.describe().forEach(log::info);                              // the effective-policy report, as text
+ * policy.report().gaps();                                            // ... and as data
  * Permission p = policy.lookup(request.getMethod(),
  *         RequestPath.of(request.getServletPath(), request.getPathInfo()),
  *         request.getHttpServletMapping().getServletName());
@@ -43,10 +44,12 @@ import java.util.Set;
  * Among the rules of the selected pattern, the one naming the request's method applies; {@code GET} also
  * covers {@code HEAD} unless the pattern has its own HEAD rule. A method that none of the pattern's rules
  * names is refused with 405: there is no fallback to a less specific pattern. Two rules of one pattern that
- * cover the same method are a compile error.
+ * cover the same method are a compile error, and so is a HEAD rule that asks less than the pattern's GET (the
+ * container answers HEAD with what GET would answer).
  *
  * <h2>Annotations</h2>
- * {@code @Public}, {@code @Authenticated}, {@code @RequireRole} and {@code @Sensitive} on the servlets of the
+ * {@code @Public}, {@code @Authenticated}, {@code @RequireRole} and {@code @Sensitive}, and the standard
+ * {@code @PermitAll}, {@code @RolesAllowed} and {@code @DenyAll}, on the servlets of the
  * context apply to requests the container dispatched to that servlet (see {@code AnnotationReader} in this
  * package for where they are looked for). When a rule and an annotation both apply, both must pass:
  * requirements are {@linkplain Requirement#and conjoined}, and the shorter of each window is kept.
@@ -64,6 +67,7 @@ public final class Policy {
         final int id;
         final UrlPattern pattern;
         final List<Rule> rules;
+        final Rule[] ruleByMethod = new Rule[Methods.COUNT];
         final Permission[] byMethod = new Permission[Methods.COUNT];
         Permission methodNotAllowed;
 
@@ -76,49 +80,61 @@ public final class Policy {
 
     /** An annotated servlet: its own permissions, and each combined with each pattern's rules. */
     private static final class AnnotatedServlet {
-        final ServletInfo info;
+        final AnnotationReader.ServletAnnotations annotations;
         final Permission[] own;
         final Permission[][] combined;
 
-        AnnotatedServlet(ServletInfo info, Permission[] own, int entries) {
-            this.info = info;
-            this.own = own;
+        AnnotatedServlet(AnnotationReader.ServletAnnotations annotations, int entries) {
+            this.annotations = annotations;
+            this.own = annotations.permissions();
             this.combined = new Permission[entries][];
         }
     }
 
     private static final Permission UNKNOWN_METHOD = Permission.methodNotAllowed(Methods.ALL_SET, "unmatched");
 
-    private final Map<String, Entry> exact;
-    private final Entry[] prefixes;
-    private final Entry[] extensions;
-    private final Entry fallback;
+    private final PatternIndex<Entry> index;
+    private final Map<UrlPattern, Entry> byPattern;
     private final Map<String, AnnotatedServlet> annotated;
     private final Permission unmatched;
+    private final PolicyReport report;
     private final List<String> description;
 
-    private Policy(Map<String, Entry> exact, Entry[] prefixes, Entry[] extensions, Entry fallback,
-                   Map<String, AnnotatedServlet> annotated, Permission unmatched, List<String> description) {
-        this.exact = exact;
-        this.prefixes = prefixes;
-        this.extensions = extensions;
-        this.fallback = fallback;
+    private Policy(Map<UrlPattern, Entry> byPattern, Map<String, AnnotatedServlet> annotated, Permission unmatched,
+                   PolicyReport report, List<String> description) {
+        this.index = PatternIndex.of(byPattern);
+        this.byPattern = byPattern;
         this.annotated = annotated;
         this.unmatched = unmatched;
+        this.report = report;
         this.description = description;
     }
 
     /**
-     * Compiles rules and the annotations of the given servlets.
+     * Compiles rules and the annotations of the given servlets, not knowing the application's files (so the
+     * report counts whatever reaches the container's default servlet as reachable).
+     *
+     * @see #compile(RuleSource, List, Collection, PolicySettings)
+     */
+    public static Policy compile(RuleSource rules, List<ServletInfo> servlets, PolicySettings settings)
+            throws PolicyException {
+        return compile(rules, servlets, null, settings);
+    }
+
+    /**
+     * Compiles rules and the annotations of the given servlets, and writes the effective-policy report.
      *
      * @param rules    the rule text and its origin
      * @param servlets the servlets of the context (their annotations are read now, once)
+     * @param files    the application's files that the container's default servlet would serve (paths such as
+     *                 {@code /css/site.css}, nothing under {@code /WEB-INF/} or {@code /META-INF/}), for the
+     *                 report's reachability of rules; null if unknown
      * @param settings unmatched handling and the default re-authentication window
      * @throws PolicyException at the first rule or annotation that is invalid or conflicts with another; the
      *                         message names the place (origin and line, or class and method)
      */
-    public static Policy compile(RuleSource rules, List<ServletInfo> servlets, PolicySettings settings)
-            throws PolicyException {
+    public static Policy compile(RuleSource rules, List<ServletInfo> servlets, Collection<String> files,
+                                 PolicySettings settings) throws PolicyException {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(servlets, "servlets");
         Objects.requireNonNull(settings, "settings");
@@ -129,27 +145,14 @@ public final class Policy {
             byPattern.computeIfAbsent(rule.pattern(), p -> new ArrayList<>()).add(rule);
         }
 
-        List<Entry> entries = new ArrayList<>();
+        Map<UrlPattern, Entry> entries = new LinkedHashMap<>();
         for (Map.Entry<UrlPattern, List<Rule>> group : byPattern.entrySet()) {
             checkConflicts(rules.origin(), group.getValue());
             Entry entry = new Entry(entries.size(), group.getKey(), List.copyOf(group.getValue()));
             fill(entry);
-            entries.add(entry);
+            checkHeadIsNotLooserThanGet(rules.origin(), entry);
+            entries.put(entry.pattern, entry);
         }
-
-        Map<String, Entry> exact = new HashMap<>();
-        List<Entry> prefixes = new ArrayList<>();
-        List<Entry> extensions = new ArrayList<>();
-        Entry fallback = null;
-        for (Entry entry : entries) {
-            switch (entry.pattern.kind()) {
-                case EXACT, CONTEXT_ROOT -> exact.put(entry.pattern.value(), entry);
-                case PREFIX -> prefixes.add(entry);
-                case EXTENSION -> extensions.add(entry);
-                case DEFAULT -> fallback = entry;
-            }
-        }
-        prefixes.sort(Comparator.comparingInt((Entry e) -> e.pattern.value().length()).reversed());
 
         AnnotationReader reader = new AnnotationReader(settings);
         Map<String, AnnotatedServlet> annotated = new HashMap<>();
@@ -161,16 +164,16 @@ public final class Policy {
             if (servlet.servletClass() == null) {
                 continue;
             }
-            Permission[] own = reader.read(servlet.servletClass());
-            if (own == null) {
+            AnnotationReader.ServletAnnotations found = reader.read(servlet.servletClass());
+            if (found == null) {
                 continue;
             }
-            AnnotatedServlet a = new AnnotatedServlet(servlet, own, entries.size());
-            for (Entry entry : entries) {
+            AnnotatedServlet a = new AnnotatedServlet(found, entries.size());
+            for (Entry entry : entries.values()) {
                 Permission[] combined = new Permission[Methods.COUNT];
                 for (int m = 0; m < Methods.COUNT; m++) {
-                    if (entry.byMethod[m] != null && own[m] != null) {
-                        combined[m] = entry.byMethod[m].and(own[m]);
+                    if (entry.byMethod[m] != null && a.own[m] != null) {
+                        combined[m] = entry.byMethod[m].and(a.own[m]);
                     }
                 }
                 a.combined[entry.id] = combined;
@@ -178,13 +181,14 @@ public final class Policy {
             annotated.put(servlet.name(), a);
         }
 
-        // the report asks the compiled policy which pattern covers what, so it is written in a second step
-        Policy policy = new Policy(Map.copyOf(exact), prefixes.toArray(new Entry[0]),
-                extensions.toArray(new Entry[0]), fallback, Map.copyOf(annotated),
-                Permission.unmatched(settings.denyUnmatched()), null);
-        List<String> report = new PolicyReport(rules, parsed, servlets, settings, policy).lines();
-        return new Policy(policy.exact, policy.prefixes, policy.extensions, policy.fallback, policy.annotated,
-                policy.unmatched, report);
+        Map<UrlPattern, Entry> patterns = Collections.unmodifiableMap(entries);
+        Map<String, AnnotatedServlet> servletsWithAnnotations = Map.copyOf(annotated);
+        Permission unmatched = Permission.unmatched(settings.denyUnmatched());
+        // the report asks the compiled policy what each request gets, so it is written in a second step
+        Policy policy = new Policy(patterns, servletsWithAnnotations, unmatched, null, null);
+        PolicyReport report = new ReportBuilder(policy, rules.origin(), parsed, servlets, files, settings).build();
+        List<String> description = new ReportLog(policy, parsed, servlets, report).lines();
+        return new Policy(patterns, servletsWithAnnotations, unmatched, report, description);
     }
 
     private static void checkConflicts(String origin, List<Rule> rules) throws PolicyException {
@@ -211,7 +215,7 @@ public final class Policy {
     private static void fill(Entry entry) {
         Map<Rule, Permission> perRule = new HashMap<>();
         // GET implies HEAD unless the pattern has its own HEAD rule (a rule without methods has HEAD too)
-        Rule[] ruleByMethod = new Rule[Methods.COUNT];
+        Rule[] ruleByMethod = entry.ruleByMethod;
         for (int m = 0; m < Methods.COUNT; m++) {
             for (Rule rule : entry.rules) {
                 if (rule.covers(Methods.ALL.get(m))) {
@@ -242,6 +246,30 @@ public final class Policy {
         }
         entry.methodNotAllowed = Permission.methodNotAllowed(allowedSet, "rules for " + entry.pattern
                 + (lines.size() == 1 ? " (line " : " (lines ") + String.join(", ", lines) + ")");
+    }
+
+    /**
+     * A HEAD rule of its own may not ask less than the pattern's GET: the container answers HEAD by running
+     * {@code doGet} (unless the servlet overrides {@code doHead}, which exists to answer the same more cheaply),
+     * so a looser HEAD tells anyone the status, headers and length of what GET would answer. Where no rule of the
+     * pattern names GET, GET is refused (405), and HEAD may only be denied too.
+     */
+    private static void checkHeadIsNotLooserThanGet(String origin, Entry entry) throws PolicyException {
+        Rule head = entry.ruleByMethod[Methods.HEAD];
+        Rule get = entry.ruleByMethod[Methods.GET];
+        if (head == null || head == get) {
+            return;
+        }
+        Permission getPermission = get == null ? entry.methodNotAllowed : entry.byMethod[Methods.GET];
+        if (Permission.atLeastAsStrict(entry.byMethod[Methods.HEAD], getPermission)) {
+            return;
+        }
+        String getSays = get == null
+                ? ", which no rule of this pattern names (405)"
+                : " (line " + get.line() + ": \"" + Texts.printable(get.text()) + "\")";
+        throw new PolicyException(origin, head.line(), head.text(), "HEAD would ask less than GET on "
+                + entry.pattern + getSays + ": the container answers HEAD with GET's status and headers, so give HEAD"
+                + " at least GET's requirement and windows" + (get == null ? ", or name GET as well" : ""));
     }
 
     /**
@@ -280,22 +308,7 @@ public final class Policy {
 
     /** Servlet url-pattern precedence: exact, longest prefix, extension, default. */
     private Entry match(String path) {
-        Entry entry = exact.get(path);
-        if (entry != null) {
-            return entry;
-        }
-        for (Entry prefix : prefixes) {
-            String value = prefix.pattern.value();
-            if (path.startsWith(value) && (path.length() == value.length() || path.charAt(value.length()) == '/')) {
-                return prefix;
-            }
-        }
-        for (Entry extension : extensions) {
-            if (path.endsWith(extension.pattern.value())) {
-                return extension;
-            }
-        }
-        return fallback;
+        return index.match(path);
     }
 
     /** The pattern that would select the rules for {@code path}, or null; for reports. */
@@ -304,31 +317,48 @@ public final class Policy {
         return entry == null ? null : entry.pattern;
     }
 
-    /** Every pattern that has rules; for reports. */
+    /** Every pattern that has rules, in the order of their first rule; for reports. */
     List<UrlPattern> patterns() {
-        List<UrlPattern> all = new ArrayList<>(exact.size() + prefixes.length + extensions.length + 1);
-        exact.values().forEach(e -> all.add(e.pattern));
-        Arrays.stream(prefixes).forEach(e -> all.add(e.pattern));
-        Arrays.stream(extensions).forEach(e -> all.add(e.pattern));
-        if (fallback != null) {
-            all.add(fallback.pattern);
-        }
-        return all;
+        return List.copyOf(byPattern.keySet());
     }
 
-    /** The methods of {@link Methods#ALL} that the annotations of this servlet cover; empty if none. */
+    /** The rules of a pattern, in line order; for reports. */
+    List<Rule> rulesOf(UrlPattern pattern) {
+        return byPattern.get(pattern).rules;
+    }
+
+    /** The rule of {@code pattern} that applies to the method of index {@code m}, or null (a 405); for reports. */
+    Rule ruleFor(UrlPattern pattern, int m) {
+        return byPattern.get(pattern).ruleByMethod[m];
+    }
+
+    /** The permissions the annotations of this servlet give each method of {@link Methods#ALL}; nulls if none. */
     Permission[] annotationsOf(String servletName) {
         AnnotatedServlet servlet = annotated.get(servletName);
         return servlet == null ? new Permission[Methods.COUNT] : servlet.own.clone();
     }
 
+    /** What the annotations of this servlet say and where, or null if it has none; for reports. */
+    AnnotationReader.ServletAnnotations annotationDetails(String servletName) {
+        AnnotatedServlet servlet = annotated.get(servletName);
+        return servlet == null ? null : servlet.annotations;
+    }
+
     /**
      * The effective-policy report, one line per item: every rule with the methods it covers, every servlet
-     * with its mappings and the permission its annotations give each method, and the gaps (servlet mappings
-     * that no rule or annotation covers, which are denied, or public when unmatched requests are let through).
-     * The filter logs it at start-up.
+     * with its mappings and the permission its annotations give each method, and the {@linkplain PolicyReport
+     * gaps}. The filter logs it at start-up.
      */
     public List<String> describe() {
         return description;
+    }
+
+    /**
+     * The effective-policy report as data: every servlet mapping with what each method needs there and where
+     * that comes from, and the gaps. The filter publishes it for the application
+     * ({@code Hallpass.policyReport(servletContext)}).
+     */
+    public PolicyReport report() {
+        return report;
     }
 }

@@ -60,6 +60,38 @@ record UrlPattern(Kind kind, String value) {
         return new UrlPattern(Kind.EXACT, text);
     }
 
+    /**
+     * Reads a servlet mapping as the container does ({@code ""} is the context root, unquoted), without the
+     * rule syntax's checks: the container has accepted it already. Answers null for a mapping that can never
+     * select a path ({@code *.tar.gz}: an extension is what follows the last '.'; anything not starting with
+     * '/' or "*.").
+     */
+    static UrlPattern ofMapping(String mapping) {
+        if (mapping.isEmpty()) {
+            return new UrlPattern(Kind.CONTEXT_ROOT, "/");
+        }
+        if (mapping.equals("/")) {
+            return new UrlPattern(Kind.DEFAULT, "/");
+        }
+        if (mapping.startsWith("*.")) {
+            String extension = mapping.substring(2);
+            return extension.isEmpty() || extension.indexOf('.') >= 0 || extension.indexOf('/') >= 0 ? null
+                    : new UrlPattern(Kind.EXTENSION, "." + extension);
+        }
+        if (!mapping.startsWith("/")) {
+            return null;
+        }
+        if (mapping.endsWith("/*")) {
+            return new UrlPattern(Kind.PREFIX, mapping.substring(0, mapping.length() - 2));
+        }
+        return new UrlPattern(Kind.EXACT, mapping);
+    }
+
+    /** Whether this is a catch-all: the default pattern {@code /} or the root prefix {@code /*}. */
+    boolean isCatchAll() {
+        return kind == Kind.DEFAULT || (kind == Kind.PREFIX && value.isEmpty());
+    }
+
     /** Refuses what a firewalled, canonical path can never contain: such a pattern would never match. */
     private static void checkPath(String path) {
         checkCharacters(path);

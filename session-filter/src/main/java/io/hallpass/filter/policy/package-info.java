@@ -12,7 +12,13 @@
  *       {@code UrlPattern}), reads the annotations ({@code AnnotationReader}), refuses anything invalid,
  *       ambiguous or conflicting with a {@link io.hallpass.filter.policy.PolicyException} that names the line
  *       or the class and method, and precomputes the answer for every pattern, method and annotated servlet.
- *       {@link io.hallpass.filter.policy.Policy#describe} is the effective-policy report, gaps included.</li>
+ *       Servlet url-pattern precedence has one home, {@code PatternIndex}, used for rules and, in the report,
+ *       for the servlets' own mappings.</li>
+ *   <li>{@link io.hallpass.filter.policy.Policy#report} is the effective-policy report as data
+ *       ({@link io.hallpass.filter.policy.PolicyReport}: every servlet mapping, what each method needs there
+ *       and where each part came from, and the gaps), built by {@code ReportBuilder} from the compiled
+ *       policy's own lookups; {@link io.hallpass.filter.policy.Policy#describe} is the same report as the
+ *       lines the filter logs ({@code ReportLog}).</li>
  *   <li>{@link io.hallpass.filter.policy.Policy#lookup} answers a request with a
  *       {@link io.hallpass.filter.policy.Permission}: a {@link io.hallpass.filter.policy.Requirement}
  *       ({@code Public}, {@code Authenticated}, {@code Roles}, {@code Deny}), the re-authentication and idle
@@ -25,8 +31,10 @@
  * precedence rather than a second glob dialect; declaration order never matters (no first-match-wins); a
  * method a path's rules do not name is refused with 405 rather than falling back to a broader pattern;
  * patterns that could never match a firewalled path are errors, not dead rules; unmatched requests are denied
- * by default; rule and annotation must both pass. {@link io.hallpass.filter.policy.Durations} is shared with
- * the filter's configuration, so that a duration means the same thing everywhere.
+ * by default; rule and annotation must both pass; HEAD never asks less than GET, whose answer it reveals. The
+ * standard {@code jakarta.annotation.security} annotations are read by name, never linked against.
+ * {@link io.hallpass.filter.policy.Durations} is shared with the filter's configuration, so that a duration
+ * means the same thing everywhere.
  *
  * <p>The user-facing description of the rule syntax is {@code session-filter/docs/policy.md}.
  */

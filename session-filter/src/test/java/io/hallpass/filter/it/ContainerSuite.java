@@ -57,6 +57,11 @@ public abstract class ContainerSuite {
     /** The container this run of the suite uses. */
     protected abstract Container newContainer();
 
+    /** The application the suite deploys: {@link #application(Realm)} unless a suite needs its own. */
+    protected TestApp application() {
+        return application(realm);
+    }
+
     public static TestApp application(Realm realm) {
         return new TestApp()
                 .servlet("echo", new TestServlets.Echo(), "/")
@@ -91,7 +96,7 @@ public abstract class ContainerSuite {
                 .passwordCost(new PasswordCost(64, 1, 1)).lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15))
                 .build();
         server = newContainer();
-        server.start(application(realm));
+        server.start(application());
         assertTrue(server.applicationAvailable(), server.name() + " did not start the test application");
         http = new RawHttp(server.port());
     }

@@ -168,14 +168,15 @@ class PolicyRulesTest {
 
     @Test
     void lookupWhenPatternHasItsOwnHeadRuleThenGetDoesNotImplyHead() throws PolicyException {
-        Policy policy = compile("GET /a = role:reader", "HEAD /a = public");
-        assertEquals(Requirement.PUBLIC, policy.lookup("HEAD", "/a", null).requirement());
-        assertEquals("role:reader", policy.lookup("GET", "/a", null).requirement().toString());
+        Policy policy = compile("GET /a = authenticated", "HEAD /a = role:monitor, reauth:1m");
+        assertEquals("role:monitor", policy.lookup("HEAD", "/a", null).requirement().toString());
+        assertEquals(Duration.ofMinutes(1), policy.lookup("HEAD", "/a", null).reauthWithin());
+        assertEquals(Requirement.AUTHENTICATED, policy.lookup("GET", "/a", null).requirement());
     }
 
     @Test
     void lookupWhenPatternHasOnlyAHeadRuleThenGetIsNotAllowed() throws PolicyException {
-        Policy policy = compile("HEAD /a = public");
+        Policy policy = compile("HEAD /a = deny");
         assertFalse(policy.lookup("GET", "/a", null).methodAllowed());
     }
 
@@ -248,6 +249,59 @@ class PolicyRulesTest {
     void compileWhenRulesCoverDifferentMethodsOrPatternsThenNoConflict() throws PolicyException {
         compile("GET /a = public", "HEAD /a = deny", "POST /a = authenticated", "/a/* = deny", "\"\" = public",
                 "/ = deny", "/* = authenticated");
+    }
+
+    // -------------------------------------------------------------------------------------------------
+    // HEAD may not ask less than GET: the container answers HEAD with GET's status and headers
+
+    @Test
+    void compileWhenHeadIsPublicWhereGetNeedsASignInThenRefusedNamingBothLines() {
+        PolicyException e = error("# account", "GET /account/* = authenticated", "HEAD /account/* = public");
+        assertEquals("test rules line 3: \"HEAD /account/* = public\": HEAD would ask less than GET on /account/* "
+                + "(line 2: \"GET /account/* = authenticated\"): the container answers HEAD with GET's status and "
+                + "headers, so give HEAD at least GET's requirement and windows", e.getMessage());
+        assertEquals(3, e.line());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1}")
+    @CsvSource(delimiterString = ";", value = {
+            "GET /a = role:a                      ; HEAD /a = role:a | role:b",
+            "GET /a = role:a | role:b             ; HEAD /a = authenticated",
+            "GET /a = authenticated, reauth:1m    ; HEAD /a = authenticated",
+            "GET /a = authenticated, reauth:1m    ; HEAD /a = authenticated, reauth:2m",
+            "GET /a = authenticated, idle:1m      ; HEAD /a = role:x",
+            "GET /a = deny                        ; HEAD /a = role:x",
+            "POST /a = public                     ; HEAD /a = public"})
+    void compileWhenHeadIsLooserThanGetInAnyWayThenRefused(String get, String head) {
+        PolicyException e = error(get, head);
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("HEAD would ask less than GET on /a"), e.problem());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1}")
+    @CsvSource(delimiterString = ";", value = {
+            "GET /a = role:a | role:b             ; HEAD /a = role:a",
+            "GET /a = authenticated               ; HEAD /a = role:monitor",
+            "GET /a = authenticated, reauth:2m    ; HEAD /a = authenticated, reauth:30s",
+            "GET /a = authenticated, idle:5m      ; HEAD /a = authenticated, idle:5m, reauth:1m",
+            "GET /a = public                      ; HEAD /a = deny",
+            "POST /a = public                     ; HEAD /a = deny"})
+    void compileWhenHeadIsAtLeastAsStrictAsGetThenAccepted(String get, String head) throws PolicyException {
+        compile(get, head);
+    }
+
+    @Test
+    void compileWhenOnlyHeadIsNamedThenRefusedBecauseGetIsA405() {
+        PolicyException e = error("HEAD /status = public");
+        assertTrue(e.problem().contains("which no rule of this pattern names (405)"), e.problem());
+        assertTrue(e.problem().endsWith(", or name GET as well"), e.problem());
+    }
+
+    @Test
+    void compileWhenHeadIsLooserOnOnePatternThenOtherPatternsDoNotExcuseIt() {
+        // GET of /account/x is authenticated through the exact rule, but /account/other only has the prefix's HEAD
+        PolicyException e = error("GET /account/x = authenticated", "HEAD /account/* = public");
+        assertTrue(e.problem().contains("on /account/*, which no rule of this pattern names (405)"), e.problem());
     }
 
     // -------------------------------------------------------------------------------------------------

@@ -58,6 +58,44 @@ class RequirementTest {
     }
 
     @Test
+    void impliesFollowsWhoCanPassEachSide() {
+        Requirement ab = AB;
+        Requirement a = new Requirement.Roles(List.of(Set.of("a")));
+        Requirement abAndC = Requirement.and(AB, C);
+        // a implies b: everyone who passes a passes b
+        assertTrue(Permission.implies(Requirement.DENY, Requirement.PUBLIC));
+        assertTrue(Permission.implies(Requirement.DENY, abAndC));
+        assertTrue(Permission.implies(Requirement.AUTHENTICATED, Requirement.PUBLIC));
+        assertTrue(Permission.implies(a, Requirement.AUTHENTICATED));
+        assertTrue(Permission.implies(a, ab), "holding a is one of a or b");
+        assertTrue(Permission.implies(abAndC, ab));
+        assertTrue(Permission.implies(abAndC, C));
+        assertFalse(Permission.implies(ab, a), "b alone passes a-or-b, not a");
+        assertFalse(Permission.implies(ab, abAndC));
+        assertFalse(Permission.implies(Requirement.AUTHENTICATED, a));
+        assertFalse(Permission.implies(Requirement.PUBLIC, Requirement.AUTHENTICATED));
+        assertFalse(Permission.implies(abAndC, Requirement.DENY));
+        assertFalse(Permission.implies(C, ab));
+    }
+
+    @Test
+    void atLeastAsStrictWhenAMethodIsRefusedOrWindowsDifferThenDecidesByWhoCanPass() {
+        Set<String> all = Set.of("GET");
+        Permission refused = Permission.methodNotAllowed(all, "x");
+        Permission open = new Permission(Requirement.PUBLIC, null, null, all, "x");
+        Permission oneMinute = new Permission(Requirement.AUTHENTICATED, Duration.ofMinutes(1), null, all, "x");
+        Permission fiveMinutes = new Permission(Requirement.AUTHENTICATED, Duration.ofMinutes(5), null, all, "x");
+        Permission noWindow = new Permission(Requirement.AUTHENTICATED, null, null, all, "x");
+        assertTrue(Permission.atLeastAsStrict(refused, open));
+        assertFalse(Permission.atLeastAsStrict(open, refused));
+        assertTrue(Permission.atLeastAsStrict(oneMinute, fiveMinutes));
+        assertFalse(Permission.atLeastAsStrict(fiveMinutes, oneMinute));
+        assertTrue(Permission.atLeastAsStrict(fiveMinutes, noWindow));
+        assertFalse(Permission.atLeastAsStrict(noWindow, fiveMinutes));
+        assertTrue(Permission.atLeastAsStrict(Permission.unmatched(true), oneMinute));
+    }
+
+    @Test
     void rolesWhenEmptyOrInvalidThenRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Requirement.Roles(List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Requirement.Roles(List.of(Set.of())));
