@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -108,8 +108,9 @@ abstract class StandaloneServer implements AutoCloseable {
 
     /**
      * Starts the container and waits, at most {@link #START_LIMIT}, until it answers HTTP. Both containers
-     * deploy their applications before they open the port, so the first answer is the application's (or the
-     * container's 404/503 if the deployment failed).
+     * deploy their applications before they answer, so the first answer is the application's (or the container's
+     * 404/503 if the deployment failed); on a loaded machine Tomcat may accept a connection and answer it only once a
+     * slow deployment ends, so a request that times out is tried again until the limit.
      *
      * @return the base URL, {@code http://127.0.0.1:PORT/}
      */
@@ -124,7 +125,8 @@ abstract class StandaloneServer implements AutoCloseable {
                 client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 return url;
-            } catch (ConnectException | HttpConnectTimeoutException e) {
+            } catch (ConnectException | HttpTimeoutException e) {
+                // not listening yet, or (Tomcat opens the port before a slow deployment ends) not answering yet
                 if (!process.alive()) {
                     throw new AssertionError(name() + " ended before it answered:\n" + diagnostics());
                 }
