@@ -46,6 +46,18 @@ class PagesTest {
     }
 
     @Test
+    void theSessionsPageSaysHowManyOfTheLimitAreUsedAndTheAdminPageShowsEachAccountAgainstIt() {
+        Map<String, Html> pages = AllPages.render("alice", Samples.CHROME_MAC, "192.0.2.45");
+        assertFalse(pages.get("sessions").toString().contains(" sessions</strong>"), "no limit, no line");
+        String limited = pages.get("sessions-limited").toString();
+        assertTrue(limited.contains("<strong>3 of 3 sessions</strong>"), limited);
+        assertTrue(limited.contains("refused until you sign out here"), limited);
+        String admin = pages.get("admin-users").toString();
+        assertTrue(admin.contains("Sessions / limit") && admin.contains("<td class=\"num\">3 / 3</td>")
+                && admin.contains("<td class=\"num\">0 / 3</td>"), admin);
+    }
+
+    @Test
     void aHostileUsernameIsEncodedInFormActions() {
         String html = AllPages.render("a\"/b?c", Samples.FIREFOX, "127.0.0.1").get("admin-users").toString();
         assertTrue(html.contains("action=\"/admin/users/a%22%2Fb%3Fc/disable\""), html);

@@ -1,16 +1,21 @@
 package io.hallpass.filter;
 
 import io.hallpass.filter.policy.PolicyReport;
+import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.RequestSession;
+import io.hallpass.realm.PasswordChange;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
  * What an application may ask of Hallpass from its own servlets: the realm the filter started (to manage
- * accounts, roles and sessions), the session of the current request, and the effective policy.
+ * accounts, roles and sessions), the session of the current request, the holder's own password change (which
+ * must set a new cookie), and the effective policy.
  *
  * <pre>{@code
  * Realm realm = Hallpass.realm(getServletContext());
@@ -36,6 +41,9 @@ public final class Hallpass {
 
     /** Servlet context attribute holding the {@link PolicyReport} of the policy the filter compiled at start-up. */
     public static final String POLICY_REPORT_ATTRIBUTE = "io.hallpass.policy-report";
+
+    /** Request attribute holding the filter's endpoints, for {@link #changePassword}; not for applications. */
+    static final String ENDPOINTS_ATTRIBUTE = "io.hallpass.endpoints";
 
     private Hallpass() {
     }
@@ -81,6 +89,36 @@ public final class Hallpass {
         }
         throw new IllegalStateException("no Hallpass policy report in this context: is HallpassFilter declared and "
                 + "started?");
+    }
+
+    /**
+     * The signed-in user's own password change, for the application's password page: the realm checks
+     * {@code currentPassword} (throttled with this session as the client), stores the new password, ends every other
+     * session of the account and gives this session a new token, in one transaction. The old token, and one still
+     * inside the grace of the last re-authentication, stop working at once; this sets the new cookie on
+     * {@code response} and makes the new session the request's, so the rest of the request and the next one go on
+     * signed in. Call it before the response is committed.
+     *
+     * <pre>{@code
+     * PasswordChange outcome = Hallpass.changePassword(request, response, current, next);
+     * if (outcome instanceof PasswordChange.Changed changed) { ... changed.otherSessionsRevoked() ... }
+     * }</pre>
+     *
+     * @throws IllegalStateException if the request did not pass the Hallpass filter, or has no live session
+     * @throws io.hallpass.realm.RealmUnavailableException if the realm cannot be reached
+     */
+    public static PasswordChange changePassword(HttpServletRequest request, HttpServletResponse response,
+                                                String currentPassword, String newPassword) {
+        RequestSession session = RequestSession.attachedTo(request).orElseThrow(
+                () -> new IllegalStateException("this request did not pass the Hallpass filter"));
+        if (!(request.getAttribute(ENDPOINTS_ATTRIBUTE) instanceof AuthEndpoints endpoints)) {
+            throw new IllegalStateException("this request did not pass the Hallpass filter");
+        }
+        PasswordChange outcome = endpoints.changePassword(request, response, session, currentPassword, newPassword);
+        if (outcome instanceof PasswordChange.Changed changed) {
+            changed.kept().ifPresent(kept -> request.setAttribute(SESSION_ATTRIBUTE, kept.view()));
+        }
+        return outcome;
     }
 
     /** The risk assessment of this request's session, if the filter let a signed-in session through. */

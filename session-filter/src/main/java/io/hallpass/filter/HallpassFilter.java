@@ -159,6 +159,7 @@ public final class HallpassFilter implements Filter {
 
         @Override
         public void admit(Outcome.Admit admit) throws IOException, ServletException {
+            request.setAttribute(Hallpass.ENDPOINTS_ATTRIBUTE, endpoints); // for Hallpass.changePassword
             admit.signedIn().ifPresent(view -> {
                 request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
                 request.setAttribute(Hallpass.RISK_ATTRIBUTE, admit.session().risk());

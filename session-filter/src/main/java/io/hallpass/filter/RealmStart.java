@@ -12,7 +12,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Starts the filter's own realm from the settings: a JDBC URL or a JNDI data source, timeouts, lockout,
+ * Starts the filter's own realm from the settings: a JDBC URL or a JNDI data source, timeouts, the sign-in throttle,
  * password cost, schema action and token pepper. Every option is checked before anything starts, so a
  * conflict stops the start-up, not a request; an unreachable database does not stop it (see
  * {@link RealmHolder}).
@@ -39,7 +39,7 @@ final class RealmStart {
                 .idleTimeout(settings.idleTimeout())
                 .absoluteTimeout(settings.absoluteTimeout())
                 .rotationGrace(settings.rotationGrace())
-                .lockout(settings.lockoutThreshold(), settings.lockoutWindow(), settings.lockoutDuration())
+                .signInThrottle(settings.signInThrottle())
                 .passwordCost(settings.passwordCost());
         if (settings.schemaAction() != null) {
             builder.schemaAction(settings.schemaAction());
@@ -49,6 +49,9 @@ final class RealmStart {
         }
         if (settings.tokenPepper() != null) {
             builder.tokenPepper(settings.tokenPepper());
+        }
+        if (settings.sessionLimit() != null) {
+            builder.maxSessions(settings.sessionLimit().max(), settings.sessionLimit().policy());
         }
         if (settings.jndiDataSource() != null) {
             builder.dataSource(lookup(settings.jndiDataSource()));

@@ -83,8 +83,11 @@ public interface AdminRealm {
     /** The account's live sessions, newest first. */
     List<SessionView> listSessions(long accountId);
 
+    /** The limit on live sessions per account, if one is configured (for "2 of 3 sessions" on a page). */
+    Optional<SessionLimit> sessionLimit();
+
     /**
-     * Deletes expired and revoked sessions, aged-out lockout counters and audit events past their retention,
+     * Deletes expired and revoked sessions, aged-out sign-in throttle rows and audit events past their retention,
      * in batches of {@code batchSize} rows, each batch its own transaction.
      */
     PurgeResult purge(int batchSize);

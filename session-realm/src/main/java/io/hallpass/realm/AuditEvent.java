@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param at              when it happened
  * @param type            what happened
  * @param accountId       the account concerned, or null (for example a failed login on an unknown username)
- * @param username        the account's username; for attempts on unknown usernames, a short fingerprint
- *                        ({@code unknown:<hex>}) so repeated attempts group without storing what may be a
- *                        password typed into the wrong field
+ * @param username        the account's username; for attempts on unknown usernames, a short keyed fingerprint
+ *                        ({@code unknown:<hex>}, HMAC-SHA-256) so repeated attempts group without storing what
+ *                        may be a password typed into the wrong field, nor a hash a dictionary reverses
  * @param sessionPublicId the session concerned, or null
  * @param ip              the client address, or null
  * @param detail          a short description (a reason, a role, who acted), or null

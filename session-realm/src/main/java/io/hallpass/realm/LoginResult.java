@@ -13,7 +13,7 @@ public sealed interface LoginResult {
      *
      * @param session        the (new or rotated) session and its token, handed out once
      * @param newDevice      the client's device id was not yet known for this account (or it sent none)
-     * @param recentFailures failed attempts counted on this username in the lockout window just before
+     * @param recentFailures the account's consecutive failed attempts, from any client, just before this one
      */
     record Success(OpenedSession session, boolean newDevice, int recentFailures) implements LoginResult {
         public Success {
@@ -29,8 +29,9 @@ public sealed interface LoginResult {
     }
 
     /**
-     * Too many failures on this username within the window: refused without looking at the password until
-     * {@code until}. Says nothing about whether the account exists.
+     * Refused without looking at the password until {@code until}: this client failed too often and waits (see
+     * {@link SignInThrottle}), or the account reached its ceiling and this client is not known to it. Says nothing
+     * about whether the account exists.
      */
     record Locked(Instant until) implements LoginResult {
         public Locked {
@@ -42,6 +43,13 @@ public sealed interface LoginResult {
             long millis = Duration.between(now, until).toMillis();
             return Math.max(1, (millis + 999) / 1000);
         }
+    }
+
+    /**
+     * The password was right, but the account already has its {@code max} live sessions and the limit's policy is
+     * {@link SessionLimit.Policy#REFUSE_NEW}: no session was opened. The holder can sign out elsewhere first.
+     */
+    record TooManySessions(int max) implements LoginResult {
     }
 
     /**

@@ -4,12 +4,13 @@ package io.hallpass.realm;
  * What {@link Realm#purge(int)} deleted.
  *
  * @param sessions      expired or revoked session rows
- * @param lockoutCounters lockout counters whose window and back-off had both passed
+ * @param throttleCounts sign-in throttle rows (of a client, or of an account) that had not failed for the
+ *                        cool-down and held no wait
  * @param auditEvents   audit events older than the audit retention
  */
-public record PurgeResult(int sessions, int lockoutCounters, int auditEvents) {
+public record PurgeResult(int sessions, int throttleCounts, int auditEvents) {
 
     public int total() {
-        return sessions + lockoutCounters + auditEvents;
+        return sessions + throttleCounts + auditEvents;
     }
 }

@@ -36,9 +36,9 @@ public final class RealmBuilder {
     private PasswordCost passwordCost = PasswordCost.OWASP;
     private int hashingPermits = Math.max(1, Runtime.getRuntime().availableProcessors());
     private Duration hashingWait = Duration.ofSeconds(1);
-    private int lockoutThreshold = 10;
-    private Duration lockoutWindow = Duration.ofMinutes(15);
-    private Duration lockoutDuration = Duration.ofMinutes(15);
+    private int hashingReserve = 1;
+    private SessionLimit sessionLimit;
+    private SignInThrottle signInThrottle = SignInThrottle.defaults();
     private byte[] tokenPepper;
     private Duration auditRetention = Duration.ofDays(365);
     // ------------------------------------------------------------------------------------- session cache
@@ -144,16 +144,38 @@ public final class RealmBuilder {
     }
 
     /**
-     * Lockout: after {@code threshold} failures on one username within {@code window}, further attempts are
-     * refused for {@code duration} without verifying (default 10 in 15 minutes, locked 15 minutes).
+     * Password-hashing permits kept, beyond those of {@link #hashingLimit}, for the holders of live sessions: their
+     * re-authentication and password change (and administrative hashing) may use them, anonymous sign-ins never,
+     * so a flood of sign-ins can not starve a signed-in user (default 1; 0 for none). At most
+     * {@code permits + reserved} hashes run at once.
      */
-    public RealmBuilder lockout(int threshold, Duration window, Duration duration) {
-        if (threshold < 1 || threshold > 1000) {
-            throw new InvalidInputException("lockout threshold must be between 1 and 1000, was " + threshold);
+    public RealmBuilder hashingReserve(int reserved) {
+        if (reserved < 0 || reserved > 1024) {
+            throw new InvalidInputException("reserved hashing permits must be between 0 and 1024, was " + reserved);
         }
-        this.lockoutThreshold = threshold;
-        this.lockoutWindow = positive("lockout window", window);
-        this.lockoutDuration = positive("lockout duration", duration);
+        this.hashingReserve = reserved;
+        return this;
+    }
+
+    /**
+     * How password guessing is slowed, per account and client and per account (default
+     * {@link SignInThrottle#defaults()}: 5 free failures per client, then 1 s doubling up to 15 minutes; unknown
+     * clients refused after 100 consecutive failures of the account, for 24 hours). The values are checked by
+     * {@link SignInThrottle} itself.
+     */
+    public RealmBuilder signInThrottle(SignInThrottle throttle) {
+        this.signInThrottle = Objects.requireNonNull(throttle, "signInThrottle");
+        return this;
+    }
+
+    /**
+     * At most {@code max} live sessions per account (1 to 1000; default: no limit). A sign-in past it is refused
+     * ({@link SessionLimit.Policy#REFUSE_NEW}: {@link LoginResult.TooManySessions}) or ends the account's oldest live
+     * sessions ({@link SessionLimit.Policy#END_OLDEST}). Counted under the account's row lock, so parallel sign-ins
+     * can not pass it; {@link SessionRealm#open} obeys it too.
+     */
+    public RealmBuilder maxSessions(int max, SessionLimit.Policy policy) {
+        this.sessionLimit = new SessionLimit(max, policy);
         return this;
     }
 
@@ -230,7 +252,7 @@ public final class RealmBuilder {
         }
         return new RealmSettings(jdbcUrl, jdbcUser, jdbcPassword, dataSource, poolSize, connectionTimeout, action,
                 clock, idleTimeout, absoluteTimeout, touchInterval(idleTimeout), rotationGrace, passwordCost,
-                hashingPermits, hashingWait, lockoutThreshold, lockoutWindow, lockoutDuration,
+                hashingPermits, hashingWait, hashingReserve, signInThrottle, sessionLimit,
                 tokenPepper == null ? null : Arrays.copyOf(tokenPepper, tokenPepper.length), auditRetention,
                 sessionCache);
     }

@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * The validated configuration of a realm, as produced by {@link RealmBuilder#settings()}. Exactly one of
- * {@code jdbcUrl} and {@code dataSource} is set; {@code tokenPepper} may be null; {@code sessionCache} is null when
- * the session cache is off.
+ * {@code jdbcUrl} and {@code dataSource} is set; {@code tokenPepper} and {@code sessionLimit} (no limit) may be null;
+ * {@code sessionCache} is null when the session cache is off.
  */
 public record RealmSettings(
         String jdbcUrl,
@@ -25,9 +25,9 @@ public record RealmSettings(
         PasswordCost passwordCost,
         int hashingPermits,
         Duration hashingWait,
-        int lockoutThreshold,
-        Duration lockoutWindow,
-        Duration lockoutDuration,
+        int hashingReserve,
+        SignInThrottle signInThrottle,
+        SessionLimit sessionLimit,
         byte[] tokenPepper,
         Duration auditRetention,
         SessionCacheSettings sessionCache) {
@@ -49,7 +49,8 @@ public record RealmSettings(
         String where = jdbcUrl == null ? "dataSource" : "jdbcUrl=" + jdbcUrl.split("[?;]", 2)[0];
         return "RealmSettings[" + where + ", schemaAction="
                 + schemaAction + ", idleTimeout=" + idleTimeout + ", absoluteTimeout=" + absoluteTimeout
-                + ", passwordCost=" + passwordCost + ", lockout=" + lockoutThreshold + "/" + lockoutWindow
+                + ", passwordCost=" + passwordCost + ", " + signInThrottle
+                + (sessionLimit == null ? "" : ", " + sessionLimit)
                 + ", sessionCache=" + (sessionCache == null ? "off" : sessionCache.maxEntries() + "/"
                 + sessionCache.bound()) + "]";
     }

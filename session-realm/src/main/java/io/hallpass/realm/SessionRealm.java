@@ -37,7 +37,9 @@ public interface SessionRealm {
      * Opens a session for an account that was authenticated elsewhere. The token in the result is the only
      * copy that will ever exist.
      *
-     * @throws InvalidInputException if the account does not exist or is disabled
+     * @throws InvalidInputException if the account does not exist or is disabled, or has reached a session limit
+     *                               whose policy is to refuse new sessions (under the other policy its oldest
+     *                               sessions end)
      */
     OpenedSession open(long accountId, ClientFacts client);
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param absoluteExpiresAt    when the session ends whatever happens
  * @param client               the client facts recorded at login or at the last re-authentication
  * @param newDevice            the session was opened from a device the account had not signed in from
- * @param failuresBeforeLogin  failed attempts counted on the username in the lockout window just before
+ * @param failuresBeforeLogin  the account's consecutive failed attempts, from any client, just before
  *                             the login that opened this session
  * @param previousToken        the token presented was the one replaced by the last rotation, still inside
  *                             its grace; the view then carries the state from before that rotation

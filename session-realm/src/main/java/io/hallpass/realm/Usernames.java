@@ -4,18 +4,27 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The one way usernames are compared, stored and counted for lockout.
+ * The one way usernames are compared, stored and counted by the sign-in throttle.
  *
  * <p>A username is normalised by: Unicode NFKC (so that compatibility forms such as full-width letters
  * collapse to one spelling), trimming white space at both ends, case folding (upper then lower case in
  * {@link Locale#ROOT}, repeated until it settles, so that {@code "STRASSE"}, {@code "straße"} and {@code "STRAẞE"}
- * meet), and NFKC again. It is refused if
- * it is blank, longer than {@value #MAX_LENGTH} code points, or contains a control, format (invisible or
- * bidirectional override), line or paragraph separator character, or a lone surrogate.
+ * meet), and NFKC again. It is refused, before any of that work, if it arrives with more than
+ * {@value #MAX_RAW_LENGTH} characters; and after it if it is blank, longer than {@value #MAX_LENGTH} code points,
+ * or contains a control, format (invisible or bidirectional override), line or paragraph separator character, or a
+ * lone surrogate.
  */
 public final class Usernames {
 
     public static final int MAX_LENGTH = 256;
+
+    /**
+     * The most UTF-16 characters a username may have as it arrives, checked before any other work on it: eight
+     * times {@link #MAX_LENGTH}, generous for names that normalising shortens (letters spelled with combining
+     * marks, surrounding white space), and a bound on what NFKC and case folding are ever asked to do (a megabyte
+     * of U+FDFA would be eighteen megabytes once normalised).
+     */
+    public static final int MAX_RAW_LENGTH = 8 * MAX_LENGTH;
 
     private Usernames() {
     }
@@ -29,6 +38,10 @@ public final class Usernames {
     public static String normalise(String username) {
         if (username == null) {
             throw new InvalidInputException("username is missing");
+        }
+        if (username.length() > MAX_RAW_LENGTH) {
+            throw new InvalidInputException("username has more than " + MAX_RAW_LENGTH
+                    + " characters before normalisation");
         }
         // Refuse before normalising: NFKC must not turn a forbidden character into an accepted one unseen.
         checkCharacters(username);

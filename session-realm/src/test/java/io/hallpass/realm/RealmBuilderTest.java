@@ -25,7 +25,8 @@ class RealmBuilderTest {
                 Realm.builder().jdbcUrl("jdbc:postgresql://db/app").settings().schemaAction());
         RealmSettings settings = Realm.builder().jdbcUrl("jdbc:h2:mem:x").settings();
         assertEquals(PasswordCost.OWASP, settings.passwordCost());
-        assertEquals(10, settings.lockoutThreshold());
+        assertEquals(SignInThrottle.defaults(), settings.signInThrottle());
+        assertEquals(100, settings.signInThrottle().accountCeiling());
         assertEquals(Duration.ofMinutes(30), settings.idleTimeout());
         assertEquals(Duration.ofHours(12), settings.absoluteTimeout());
     }
@@ -41,9 +42,33 @@ class RealmBuilderTest {
         assertThrows(InvalidInputException.class, () -> Realm.builder().poolSize(0));
         assertThrows(InvalidInputException.class, () -> Realm.builder().rotationGrace(Duration.ofMinutes(2)));
         assertThrows(InvalidInputException.class, () -> Realm.builder().tokenPepper(new byte[16]));
-        assertThrows(InvalidInputException.class,
-                () -> Realm.builder().lockout(0, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        assertThrows(NullPointerException.class, () -> Realm.builder().signInThrottle(null));
         assertThrows(InvalidInputException.class, () -> new PasswordCost(4, 1, 1));
+    }
+
+    @Test
+    void theThrottleRefusesAnAccountCeilingAboveNistsHundredAndAWaitLongerThanItsCap() {
+        InvalidInputException ceiling = assertThrows(InvalidInputException.class,
+                () -> SignInThrottle.defaults().withAccountCeiling(101));
+        assertTrue(ceiling.getMessage().contains("NIST") && ceiling.getMessage().endsWith("was 101"),
+                ceiling.getMessage());
+        InvalidInputException first = assertThrows(InvalidInputException.class,
+                () -> SignInThrottle.defaults().withFirstDelay(Duration.ofMinutes(20)));
+        assertTrue(first.getMessage().contains("PT20M") && first.getMessage().contains("PT15M"), first.getMessage());
+        assertThrows(InvalidInputException.class, () -> SignInThrottle.defaults().withFreeFailures(0));
+        assertThrows(InvalidInputException.class, () -> SignInThrottle.defaults().withCoolDown(Duration.ZERO));
+        assertThrows(InvalidInputException.class, () -> SignInThrottle.defaults().withMaxDelay(Duration.ofDays(2)));
+    }
+
+    @Test
+    void theWaitDoublesFromTheFirstDelayAfterTheFreeFailuresUpToItsCap() {
+        SignInThrottle t = SignInThrottle.defaults();
+        assertEquals(Duration.ZERO, t.delayAfter(4));
+        assertEquals(Duration.ofSeconds(1), t.delayAfter(5));
+        assertEquals(Duration.ofSeconds(2), t.delayAfter(6));
+        assertEquals(Duration.ofSeconds(512), t.delayAfter(14));
+        assertEquals(Duration.ofMinutes(15), t.delayAfter(15));
+        assertEquals(Duration.ofMinutes(15), t.delayAfter(Integer.MAX_VALUE));
     }
 
     @Test

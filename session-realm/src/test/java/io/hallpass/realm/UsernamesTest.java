@@ -3,6 +3,7 @@ package io.hallpass.realm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,28 @@ class UsernamesTest {
     @org.junit.jupiter.api.Test
     void refusesNull() {
         assertThrows(InvalidInputException.class, () -> Usernames.normalise(null));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHugeUsernameIsRefusedOnItsRawLengthBeforeAnyNormalisation() {
+        // U+FDFA is one character that NFKC turns into eighteen: a megabyte of it would be costly to normalise
+        String huge = "\ufdfa".repeat(1 << 20);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Usernames.normalise(huge));
+        assertEquals("username has more than " + Usernames.MAX_RAW_LENGTH + " characters before normalisation",
+                e.getMessage(), "refused on the raw length, before normalising or even scanning it");
+        assertThrows(InvalidInputException.class, () -> Usernames.normalise("a".repeat(Usernames.MAX_RAW_LENGTH + 1)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRawLimitIsGenerousForNamesThatNormaliseShort() {
+        // 256 letters, each written as a base letter and a combining accent, padded with spaces: within the raw
+        // limit, and 256 characters once normalised
+        String spelled = "  " + "e\u0301".repeat(256) + "  ";
+        assertTrue(spelled.length() <= Usernames.MAX_RAW_LENGTH);
+        assertEquals("\u00e9".repeat(256), Usernames.normalise(spelled));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Usernames.normalise("\ufdfa".repeat(20)));
+        assertEquals("username is longer than 256 characters", e.getMessage(), "short raw, long once normalised");
     }
 
     @org.junit.jupiter.api.Test

@@ -1,9 +1,9 @@
 package io.hallpass.sample.account;
 
+import io.hallpass.filter.Hallpass;
 import io.hallpass.filter.annotation.Authenticated;
 import io.hallpass.filter.annotation.Sensitive;
 import io.hallpass.realm.PasswordChange;
-import io.hallpass.realm.SessionView;
 import io.hallpass.sample.web.Json;
 import io.hallpass.sample.web.PortalServlet;
 import io.hallpass.sample.web.Replies;
@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * {@code POST /account/password} (fields {@code current}, {@code new}): any signed-in user, sensitive. The
- * realm checks the current password and ends every other session of the account; this one stays.
+ * {@code POST /account/password} (fields {@code current}, {@code new}): any signed-in user, sensitive. Through
+ * {@code Hallpass.changePassword}, the realm checks the current password and ends every other session of the
+ * account; this one stays, under a new token that the filter sets as the cookie (the old one stops at once).
  */
 @Authenticated
 public final class PasswordServlet extends PortalServlet {
@@ -24,11 +25,10 @@ public final class PasswordServlet extends PortalServlet {
     @Override
     @Sensitive
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SessionView me = session(request);
         String current = request.getParameter("current");
         String proposed = request.getParameter("new");
         PasswordChangeForm.check(current, proposed);
-        PasswordChange outcome = realm().changePassword(me.accountId(), current, proposed, me.publicId());
+        PasswordChange outcome = Hallpass.changePassword(request, response, current, proposed);
         boolean json = Replies.wantsJson(request);
         if (outcome instanceof PasswordChange.Changed changed) {
             if (json) {

@@ -1,5 +1,6 @@
 package io.hallpass.sample.account;
 
+import io.hallpass.realm.SessionLimit;
 import io.hallpass.realm.SessionView;
 import io.hallpass.sample.web.Chrome;
 import io.hallpass.sample.web.Flash;
@@ -12,17 +13,20 @@ import io.hallpass.sample.web.UserAgents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /account/sessions}: every live session of the signed-in account, the current one marked, with a
- * button to end each of the others and one to end them all. The same list is served as JSON.
+ * button to end each of the others and one to end them all, and "n of N sessions" when the realm limits them.
+ * The same list is served as JSON.
  */
 public final class SessionsPage {
 
     private SessionsPage() {
     }
 
-    public static Html render(Chrome chrome, List<SessionView> sessions, String currentId, Instant now) {
+    public static Html render(Chrome chrome, List<SessionView> sessions, String currentId,
+                              Optional<SessionLimit> limit, Instant now) {
         long others = sessions.stream().filter(s -> !s.publicId().equals(currentId)).count();
         Html rows = Html.each(sessions, s -> row(chrome, s, s.publicId().equals(currentId), now));
         Html everywhere = others == 0
@@ -35,7 +39,7 @@ public final class SessionsPage {
                 <nav class="crumbs"><a href="{}">Account</a> › Sessions</nav>
                 <section class="page-head page-head-row">
                   <div><h1>Where you’re signed in</h1>
-                  <p class="muted">If you don’t recognise a device, sign it out and change your password.</p></div>
+                  <p class="muted">If you don’t recognise a device, sign it out and change your password.</p>{}</div>
                   <div>{}</div>
                 </section>
                 <section class="card">
@@ -43,8 +47,20 @@ public final class SessionsPage {
                     <thead><tr><th>Device</th><th>IP address</th><th>Signed in</th><th>Last active</th><th></th></tr></thead>
                     <tbody>{}</tbody>
                   </table>
-                </section>""", chrome.href("/account"), everywhere, rows);
+                </section>""", chrome.href("/account"), limitLine(sessions.size(), limit), everywhere, rows);
         return Layout.page(chrome, "Sessions", main);
+    }
+
+    /** "2 of 3 sessions", and what one more sign-in would do, when the realm limits an account's sessions. */
+    static Html limitLine(int live, Optional<SessionLimit> limit) {
+        if (limit.isEmpty()) {
+            return Html.trusted("");
+        }
+        int max = limit.get().max();
+        return Html.format("<p class=\"session-limit\"><strong>{} of {} sessions</strong>. {}</p>", live, max,
+                limit.get().policy() == SessionLimit.Policy.END_OLDEST
+                        ? "Signing in on another device will sign out the oldest one."
+                        : "At the limit, signing in on another device is refused until you sign out here.");
     }
 
     private static Html row(Chrome chrome, SessionView s, boolean current, Instant now) {

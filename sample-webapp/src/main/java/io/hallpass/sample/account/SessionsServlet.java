@@ -46,7 +46,8 @@ public final class SessionsServlet extends PortalServlet {
         }
         Chrome chrome = chrome(request, Section.ACCOUNT)
                 .withFlash(SessionsPage.flash(request.getParameter("done"), request.getParameter("ended")));
-        Replies.html(response, 200, SessionsPage.render(chrome, sessions, me.publicId(), now()));
+        Replies.html(response, 200, SessionsPage.render(chrome, sessions, me.publicId(), realm().sessionLimit(),
+                now()));
     }
 
     @Override

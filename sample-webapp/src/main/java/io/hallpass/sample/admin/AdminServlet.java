@@ -62,7 +62,7 @@ public final class AdminServlet extends PortalServlet {
                 .toList();
         Chrome chrome = chrome(request, Section.ADMIN).withFlash(AdminUsersPage.flash(request.getParameter("done"),
                 request.getParameter("user"), request.getParameter("role"), request.getParameter("ended"), rows));
-        Replies.html(response, 200, AdminUsersPage.render(chrome, rows, now()));
+        Replies.html(response, 200, AdminUsersPage.render(chrome, rows, realm.sessionLimit(), now()));
     }
 
     /** The report the filter compiled at start-up, with the roles checked against the accounts as they are now. */

@@ -2,6 +2,7 @@ package io.hallpass.sample.admin;
 
 import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.RoleNames;
+import io.hallpass.realm.SessionLimit;
 import io.hallpass.sample.web.Chrome;
 import io.hallpass.sample.web.Flash;
 import io.hallpass.sample.web.Html;
@@ -10,10 +11,12 @@ import io.hallpass.sample.web.Paths;
 import io.hallpass.sample.web.Times;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code /admin/users}: every account with its state, roles and sessions, and the forms to disable or enable
- * it, grant or revoke a role (optionally until a set time), and sign it out everywhere.
+ * {@code /admin/users}: every account with its state, roles and live sessions (against the limit, when the realm
+ * has one), and the forms to disable or enable it, grant or revoke a role (optionally until a set time), and sign
+ * it out everywhere.
  */
 public final class AdminUsersPage {
 
@@ -23,9 +26,9 @@ public final class AdminUsersPage {
     private AdminUsersPage() {
     }
 
-    public static Html render(Chrome chrome, List<UserRow> users, Instant now) {
+    public static Html render(Chrome chrome, List<UserRow> users, Optional<SessionLimit> limit, Instant now) {
         String me = chrome.viewer() == null ? null : chrome.viewer().username();
-        Html rows = Html.each(users, u -> row(chrome, u, u.account().username().equals(me), now));
+        Html rows = Html.each(users, u -> row(chrome, u, u.account().username().equals(me), limit, now));
         Html options = Html.each(KNOWN_ROLES, r -> Html.format("<option value=\"{}\">", r));
         Html main = Html.format("""
                 <section class="page-head page-head-row">
@@ -38,14 +41,15 @@ public final class AdminUsersPage {
                 <datalist id="known-roles">{}</datalist>
                 <section class="card">
                   <table class="table users">
-                    <thead><tr><th>User</th><th>Status</th><th>Roles</th><th class="num">Sessions</th><th>Actions</th></tr></thead>
+                    <thead><tr><th>User</th><th>Status</th><th>Roles</th><th class="num">{}</th><th>Actions</th></tr></thead>
                     <tbody>{}</tbody>
                   </table>
-                </section>""", chrome.href("/admin/audit"), chrome.href("/admin/policy"), options, rows);
+                </section>""", chrome.href("/admin/audit"), chrome.href("/admin/policy"), options,
+                limit.isEmpty() ? "Sessions" : "Sessions / limit", rows);
         return Layout.page(chrome, "Users", main);
     }
 
-    private static Html row(Chrome chrome, UserRow user, boolean self, Instant now) {
+    private static Html row(Chrome chrome, UserRow user, boolean self, Optional<SessionLimit> limit, Instant now) {
         String name = user.account().username();
         String base = "/admin/users/" + Paths.segment(name);
         Html status = user.account().enabled()
@@ -83,7 +87,8 @@ public final class AdminUsersPage {
                     </form>
                   </td>
                 </tr>""",
-                initial(name), name, Times.date(user.account().createdAt()), status, roles, user.liveSessions(),
+                initial(name), name, Times.date(user.account().createdAt()), status, roles,
+                limit.map(l -> user.liveSessions() + " / " + l.max()).orElse(Integer.toString(user.liveSessions())),
                 toggle, chrome.href(base + "/revoke-sessions"), chrome.href(base + "/roles"), name);
     }
 

@@ -524,19 +524,25 @@ class PortalContractIT {
         }
 
         @Test
-        void aPasswordChangeEndsTheOtherSessionsOfTheAccount() {
+        void aPasswordChangeEndsTheOtherSessionsOfTheAccountAndRotatesThisOne() {
             Browser here = signedIn("casey");
             Browser other = signedIn("casey");
             Response tooShort = here.api().post("/account/password", Map.of("current", "casey-demo-pw", "new", "x"));
             assertEquals(400, tooShort.status(), tooShort::toString);
 
+            String before = here.sessionCookie().orElseThrow();
             Response changed = here.api().post("/account/password",
                     Map.of("current", "casey-demo-pw", "new", "casey-new-pw-1"));
             assertEquals(200, changed.status(), changed::toString);
             try {
                 assertTrue(((Number) changed.json().get("otherSessionsEnded")).intValue() >= 1, changed::toString);
                 assertEquals(303, other.get("/reports/sales").status(), "the other session ended");
-                assertEquals(200, here.get("/reports/sales").status(), "this one stays");
+                String after = here.sessionCookie().orElseThrow();
+                assertNotEquals(before, after, "the change sets a new session cookie");
+                assertEquals(200, here.get("/reports/sales").status(), "this one stays, under its new token");
+                Browser replay = browser();
+                replay.useSessionCookie(before);
+                assertEquals(303, replay.get("/reports/sales").status(), "the token it had stopped at once");
                 Response old = browser().post("/auth/login", Map.of("username", "casey", "password", "casey-demo-pw"));
                 assertEquals("/login", old.locationPath(), "the old password no longer works: " + old);
             } finally {
@@ -549,7 +555,7 @@ class PortalContractIT {
                 assertEquals("password", restored.locationParameter("done"), restored::toString);
             }
 
-            // a wrong current password changes nothing (and counts toward casey's lockout, so it comes last)
+            // a wrong current password changes nothing (and is throttled on this session, so it comes last)
             Browser again = signedIn("casey");
             Response wrong = again.api().post("/account/password", Map.of("current", "not-it", "new", "casey-new-pw-2"));
             assertEquals(400, wrong.status(), wrong::toString);

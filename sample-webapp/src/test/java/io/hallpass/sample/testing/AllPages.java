@@ -3,6 +3,7 @@ package io.hallpass.sample.testing;
 import io.hallpass.filter.policy.PolicyReport;
 import io.hallpass.realm.AuditEvent;
 import io.hallpass.realm.RoleGrant;
+import io.hallpass.realm.SessionLimit;
 import io.hallpass.realm.SessionView;
 import io.hallpass.sample.account.AccountPage;
 import io.hallpass.sample.account.SessionsPage;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,7 +72,9 @@ public final class AllPages {
                 List.of(new RoleGrant("reporting", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(6)), "demo-seed")),
                 Samples.session("casey", "reporting"), now));
         pages.put("sessions", SessionsPage.render(Samples.chrome(Section.ACCOUNT, user, "customer"), sessions,
-                "s-current", now));
+                "s-current", Optional.empty(), now));
+        pages.put("sessions-limited", SessionsPage.render(Samples.chrome(Section.ACCOUNT, user, "customer"),
+                sessions, "s-current", Optional.of(new SessionLimit(3, SessionLimit.Policy.REFUSE_NEW)), now));
         pages.put("orders-customer", OrdersPage.render(Samples.chrome(Section.ORDERS, user, "customer"),
                 DemoShop.ordersOf("alice"), null));
         pages.put("orders-support", OrdersPage.render(Samples.chrome(Section.ORDERS, "sam", "support"), null,
@@ -94,7 +98,7 @@ public final class AllPages {
                 new UserRow(new io.hallpass.realm.AccountView(9, "sam", false, Set.of(), now.minus(Duration.ofDays(30)),
                         now.minus(Duration.ofDays(30))),
                         List.of(new RoleGrant("support", now.minus(Duration.ofDays(30)), null, "demo-seed")), 0)),
-                now));
+                Optional.of(new SessionLimit(3, SessionLimit.Policy.END_OLDEST)), now));
         pages.put("admin-audit", AuditPage.render(Samples.chrome(Section.ADMIN, "ada", "admin"), List.of(
                 new AuditEvent(5, now.minusSeconds(30), AuditEvent.Type.ACCOUNT_DISABLED, 9L, "sam", null, ip, "by ada"),
                 new AuditEvent(4, now.minusSeconds(90), AuditEvent.Type.REAUTHENTICATED, 1L, "ada", "s-9f2", ip, null),

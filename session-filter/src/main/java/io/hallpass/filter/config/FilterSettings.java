@@ -5,6 +5,8 @@ import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionCacheSettings;
+import io.hallpass.realm.SessionLimit;
+import io.hallpass.realm.SignInThrottle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,9 +55,8 @@ public record FilterSettings(
         boolean csrfAllowSameSite,
         String cacheControl,
         String clearSiteData,
-        int lockoutThreshold,
-        Duration lockoutWindow,
-        Duration lockoutDuration,
+        SignInThrottle signInThrottle,
+        SessionLimit sessionLimit,
         PasswordCost passwordCost,
         byte[] tokenPepper,
         Duration purgeInterval,
@@ -81,7 +82,8 @@ public record FilterSettings(
             "cookie-name", "allow-unprefixed-cookie-name", "cookie-secure", "cookie-same-site",
             "login-page", "login-path", "logout-path", "reauth-path", "page-stylesheet",
             "trusted-proxies", "csrf-allow-same-site", "cache-control", "clear-site-data",
-            "lockout-threshold", "lockout-window", "lockout-duration",
+            "throttle-free-failures", "throttle-first-delay", "throttle-max-delay", "throttle-account-ceiling",
+            "throttle-account-cool-down", "max-sessions", "max-sessions-policy",
             "argon2-memory-kib", "argon2-iterations", "argon2-parallelism", "token-pepper-env",
             "purge-interval",
             "device-cookie-name", "risk-policy", "risk-new-device-reauth-within", "risk-network-change",
@@ -227,10 +229,8 @@ public record FilterSettings(
         }
 
         String clearSiteData = clearSiteData(r);
-
-        int threshold = r.integer("lockout-threshold", 10, 1, 1000);
-        Duration lockWindow = r.duration("lockout-window", "15m");
-        Duration lockDuration = r.duration("lockout-duration", "15m");
+        SignInThrottle throttle = signInThrottle(r);
+        SessionLimit sessionLimit = sessionLimit(r);
 
         int memory = r.integer("argon2-memory-kib", PasswordCost.OWASP.memoryKiB(), 8, 4 * 1024 * 1024);
         int iterations = r.integer("argon2-iterations", PasswordCost.OWASP.iterations(), 1, 100);
@@ -278,7 +278,7 @@ public record FilterSettings(
         return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
                 denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
                 loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
-                clearSiteData, threshold, lockWindow, lockDuration, cost, pepper, purge, deviceCookie, riskPolicy,
+                clearSiteData, throttle, sessionLimit, cost, pepper, purge, deviceCookie, riskPolicy,
                 newDeviceWindow, networkChange, userAgentChange, failedLogins, cache);
     }
 
@@ -309,6 +309,60 @@ public record FilterSettings(
             r.problem(name, r.text(name), e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The sign-in throttle: each value changes the defaults in turn and is checked by {@link SignInThrottle} (the one
+     * home of its rules), so that a problem names the setting that caused it. The maximum is set before the first
+     * delay, so that raising both together is never refused.
+     */
+    private static SignInThrottle signInThrottle(Reader r) {
+        SignInThrottle throttle = SignInThrottle.defaults();
+        Integer free = r.optionalInteger("throttle-free-failures");
+        Duration max = r.optionalDuration("throttle-max-delay");
+        Duration first = r.optionalDuration("throttle-first-delay");
+        Integer ceiling = r.optionalInteger("throttle-account-ceiling");
+        Duration coolDown = r.optionalDuration("throttle-account-cool-down");
+        if (free != null) {
+            throttle = r.checked("throttle-free-failures", throttle, t -> t.withFreeFailures(free));
+        }
+        if (max != null) {
+            throttle = r.checked("throttle-max-delay", throttle, t -> t.withMaxDelay(max));
+        }
+        if (first != null) {
+            throttle = r.checked("throttle-first-delay", throttle, t -> t.withFirstDelay(first));
+        }
+        if (ceiling != null) {
+            throttle = r.checked("throttle-account-ceiling", throttle, t -> t.withAccountCeiling(ceiling));
+        }
+        if (coolDown != null) {
+            throttle = r.checked("throttle-account-cool-down", throttle, t -> t.withCoolDown(coolDown));
+        }
+        return throttle;
+    }
+
+    /**
+     * The limit on live sessions per account, or null for none (the default, also written {@code none}); its
+     * value is checked by {@link SessionLimit} itself.
+     */
+    private static SessionLimit sessionLimit(Reader r) {
+        String maxText = r.text("max-sessions");
+        String policyText = r.text("max-sessions-policy");
+        SessionLimit.Policy policy = SessionLimit.Policy.REFUSE_NEW;
+        if (policyText != null) {
+            policy = r.choice("max-sessions-policy", "refuse-new", "refuse-new", "end-oldest").equals("end-oldest")
+                    ? SessionLimit.Policy.END_OLDEST : SessionLimit.Policy.REFUSE_NEW;
+            if (maxText == null || maxText.equalsIgnoreCase("none")) {
+                r.problem("max-sessions-policy", policyText, "applies only with max-sessions");
+            }
+        }
+        if (maxText == null || maxText.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Integer max = r.optionalInteger("max-sessions");
+        SessionLimit.Policy chosen = policy;
+        return max == null ? null
+                : r.<SessionLimit>checked("max-sessions", null, none -> new SessionLimit(max, chosen));
     }
 
     /** Whether the login page is the filter's own (served at {@code login-path}) rather than the application's. */
@@ -439,6 +493,25 @@ public record FilterSettings(
             }
         }
 
+        /** A whole number, or null if unset (or, with a problem, not a number). */
+        Integer optionalInteger(String name) {
+            String value = text(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                problem(name, value, "must be a whole number");
+                return null;
+            }
+        }
+
+        /** A duration, or null if unset (or, with a problem, unreadable). */
+        Duration optionalDuration(String name) {
+            return text(name) == null ? null : duration(name, null);
+        }
+
         Duration duration(String name, String fallback) {
             String value = text(name);
             try {
@@ -460,6 +533,16 @@ public record FilterSettings(
                 return fallback;
             }
             return value;
+        }
+
+        /** {@code change} applied to {@code value}, or {@code value} and a problem naming the setting if refused. */
+        <T> T checked(String name, T value, java.util.function.UnaryOperator<T> change) {
+            try {
+                return change.apply(value);
+            } catch (InvalidInputException e) {
+                problem(name, text(name), e.getMessage());
+                return value;
+            }
         }
 
         String choice(String name, String fallback, String... allowed) {

@@ -7,6 +7,7 @@ import io.hallpass.realm.InvalidInputException;
 import io.hallpass.realm.LoginResult;
 import io.hallpass.realm.OpenedSession;
 import io.hallpass.realm.SessionRealm;
+import io.hallpass.realm.PasswordChange;
 import io.hallpass.realm.SessionView;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -251,7 +252,35 @@ public final class AuthEndpoints {
             throw new ServletException("login refused: the server is busy checking other sign-ins, retry shortly");
         }
         throw new ServletException(result instanceof LoginResult.Locked ? "login refused: too many attempts"
-                : "login failed");
+                : result instanceof LoginResult.TooManySessions ? "login refused: too many sessions" : "login failed");
+    }
+
+    // ---------------------------------------------------------------------------------- password change
+
+    /**
+     * The signed-in holder's own password change ({@code Hallpass.changePassword}). The realm checks the current
+     * password, ends the other sessions and gives this one a new token with no grace; the new token is set as the
+     * cookie and becomes the request's session, and the container's own session id, if the application uses one,
+     * is changed too.
+     *
+     * @throws IllegalStateException if the request has no live session
+     */
+    public PasswordChange changePassword(HttpServletRequest request, HttpServletResponse response,
+                                         RequestSession session, String currentPassword, String newPassword) {
+        SessionView me = session.resolve().orElseThrow(
+                () -> new IllegalStateException("changing the password needs a signed-in session"));
+        PasswordChange outcome = credentials.get().changePassword(me.accountId(), currentPassword, newPassword,
+                me.publicId());
+        if (outcome instanceof PasswordChange.Changed changed && changed.keptSession() != null) {
+            OpenedSession kept = changed.keptSession();
+            cookies.set(response, paths.cookieName(), kept.token());
+            HttpSession container = request.getSession(false);
+            if (container != null) {
+                request.changeSessionId();
+            }
+            session.replace(kept);
+        }
+        return outcome;
     }
 
     // ----------------------------------------------------------------------------------------- sign out
@@ -366,8 +395,9 @@ public final class AuthEndpoints {
     // ------------------------------------------------------------------------------------------ helpers
 
     /**
-     * Answers a refusal that is not about the password: a locked username (429 with {@code Retry-After}) or no
-     * free hashing slot (503). Returns false for any other result.
+     * Answers a refusal that is not about the password: a client that must wait (429 with {@code Retry-After}), no
+     * free hashing slot (503), or the right password past the account's session limit (409, for browsers too: the
+     * sign-in form would say the password was wrong). Returns false for any other result.
      */
     private boolean answeredThrottle(LoginResult result, HttpServletRequest request, HttpServletResponse response,
                                      boolean browser) throws IOException {
@@ -379,6 +409,10 @@ public final class AuthEndpoints {
         if (result instanceof LoginResult.Busy) {
             shed(request);
             responder.refuse(request, response, new Refusal.Busy(BUSY_RETRY_AFTER_SECONDS, browser));
+            return true;
+        }
+        if (result instanceof LoginResult.TooManySessions) {
+            responder.refuse(request, response, Refusal.tooManySessions());
             return true;
         }
         return false;

@@ -43,6 +43,8 @@ public sealed interface Refusal {
         INVALID_CREDENTIALS,
         /** The username is locked after too many failures: 429 with {@code Retry-After}. */
         TOO_MANY_ATTEMPTS,
+        /** The right password, but the account has all the live sessions its limit allows (refuse-new): 409. */
+        TOO_MANY_SESSIONS,
         /**
          * Every password-hashing slot is taken by other sign-ins (load shedding): 503 with {@code Retry-After},
          * saying so; not a database problem.
@@ -103,6 +105,12 @@ public sealed interface Refusal {
         return new Rejected(Kind.BAD_INPUT, status, reason, Set.of());
     }
 
+    /** A sign-in past the account's session limit, whose policy refuses new sessions. */
+    static Rejected tooManySessions() {
+        return new Rejected(Kind.TOO_MANY_SESSIONS, 409, "signed in on too many devices; sign out elsewhere",
+                Set.of());
+    }
+
     /** The realm cannot be reached: ask to retry after {@code seconds}. */
     static Unavailable realmUnavailable(long seconds) {
         return new Unavailable(seconds);
@@ -114,8 +122,8 @@ public sealed interface Refusal {
      * @param allow the methods to name in {@code Allow} (405 only); empty for none
      */
     record Rejected(Kind kind, int status, String reason, Set<String> allow) implements Refusal {
-        private static final Set<Kind> KINDS =
-                EnumSet.of(Kind.FIREWALL, Kind.CROSS_SITE, Kind.DUPLICATE_COOKIE, Kind.METHOD, Kind.BAD_INPUT);
+        private static final Set<Kind> KINDS = EnumSet.of(Kind.FIREWALL, Kind.CROSS_SITE, Kind.DUPLICATE_COOKIE,
+                Kind.METHOD, Kind.BAD_INPUT, Kind.TOO_MANY_SESSIONS);
 
         public Rejected {
             require(KINDS, kind);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.SessionLimit;
+import io.hallpass.realm.SignInThrottle;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -271,6 +273,56 @@ class FilterSettingsTest {
         assertFalse(s.toString().contains("hunter2"), s.toString());
         init.put("idle-timeout", "x");
         assertFalse(problems().contains("hunter2"));
+    }
+
+    @Test
+    void theSignInThrottleIsReadAndEachProblemNamesItsSetting() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals(SignInThrottle.defaults(), read().signInThrottle());
+        init.put("throttle-free-failures", "3");
+        init.put("throttle-first-delay", "20m");
+        init.put("throttle-max-delay", "1h");
+        init.put("throttle-account-ceiling", "50");
+        context.put("hallpass.throttle-account-cool-down", "7d");
+        assertEquals(new SignInThrottle(3, Duration.ofMinutes(20), Duration.ofHours(1), 50, Duration.ofDays(7)),
+                read().signInThrottle(), "raising the first delay and the maximum together is fine");
+
+        init.put("throttle-account-ceiling", "101");
+        init.put("throttle-max-delay", "10m");
+        init.put("throttle-free-failures", "few");
+        String p = problems();
+        assertTrue(p.contains("init-param throttle-account-ceiling ('101'): account ceiling must be between 1 and 100"
+                + " (NIST SP 800-63B allows at most 100 consecutive failures), was 101"), p);
+        assertTrue(p.contains("init-param throttle-first-delay ('20m'): first delay (PT20M) is longer than the max"
+                + " delay (PT10M)"), p);
+        assertTrue(p.contains("init-param throttle-free-failures ('few'): must be a whole number"), p);
+    }
+
+    @Test
+    void theSessionLimitIsOffByDefaultAndReadWithItsPolicy() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertNull(read().sessionLimit());
+        init.put("max-sessions", "3");
+        assertEquals(new SessionLimit(3, SessionLimit.Policy.REFUSE_NEW), read().sessionLimit());
+        context.put("hallpass.max-sessions-policy", "End-Oldest");
+        assertEquals(new SessionLimit(3, SessionLimit.Policy.END_OLDEST), read().sessionLimit());
+
+        init.put("max-sessions", "0");
+        context.put("hallpass.max-sessions-policy", "kick");
+        String p = problems();
+        assertTrue(p.contains("init-param max-sessions ('0'): max sessions must be between 1 and 1000, was 0"), p);
+        assertTrue(p.contains("context-param hallpass.max-sessions-policy ('kick'): must be one of refuse-new,"
+                + " end-oldest"), p);
+        init.remove("max-sessions");
+        context.put("hallpass.max-sessions-policy", "end-oldest");
+        assertTrue(problems().contains("context-param hallpass.max-sessions-policy ('end-oldest'): applies only"
+                + " with max-sessions"));
+    }
+
+    @Test
+    void theOldLockoutSettingsAreGone() {
+        assertFalse(FilterSettings.NAMES.stream().anyMatch(n -> n.startsWith("lockout-")), FilterSettings.NAMES
+                .toString());
     }
 
     @Test

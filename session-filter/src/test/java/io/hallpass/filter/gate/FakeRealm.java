@@ -213,6 +213,11 @@ final class FakeRealm implements Realm {
     }
 
     @Override
+    public Optional<io.hallpass.realm.SessionLimit> sessionLimit() {
+        throw unused();
+    }
+
+    @Override
     public PurgeResult purge(int batchSize) {
         throw unused();
     }

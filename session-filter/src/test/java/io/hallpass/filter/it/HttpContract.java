@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallpass.filter.Hallpass;
 import io.hallpass.realm.password.PasswordHasher;
 import java.lang.reflect.Method;
+import io.hallpass.realm.Realm;
+import io.hallpass.realm.SessionLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,67 @@ public abstract class HttpContract extends ContainerSuite {
 
         clock.advance(Duration.ofMinutes(16));
         assertNotNull(login(user));
+    }
+
+    @Test
+    void aPasswordChangeSetsANewCookieAndTheOldTokensStopAtOnce() {
+        String user = newUser("customer");
+        String signedIn = login(user);
+        clock.advance(Duration.ofMinutes(1));
+        RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(signedIn)
+                .json("{\"password\":\"pw-" + user + "\"}").send();
+        assertEquals(200, reauth.status(), reauth.toString());
+        String reauthenticated = COOKIE + "=" + reauth.cookie(COOKIE);
+        assertEquals(200, apiGet("/account/x", signedIn).status(), "inside the grace before the change");
+        String other = login(user);
+
+        RawHttp.Response changed = http.request("POST", "/account/password").api().cookie(reauthenticated)
+                .form(form("current", "pw-" + user, "new", "a new password for " + user)).send();
+        assertEquals(200, changed.status(), changed.toString());
+        assertTrue(changed.body().contains("user=" + user), "the rest of the request is still signed in: " + changed);
+        assertNotNull(changed.cookie(COOKIE), "the new token is set: " + changed);
+        String fresh = COOKIE + "=" + changed.cookie(COOKIE);
+        assertEquals(401, apiGet("/account/x", reauthenticated).status(), "the token it had stops at once");
+        assertEquals(401, apiGet("/account/x", signedIn).status(), "so does the one inside the grace");
+        assertEquals(401, apiGet("/account/x", other).status(), "and every other session");
+        assertEquals(200, apiGet("/account/x", fresh).status(), "the new cookie works");
+
+        RawHttp.Response wrong = http.request("POST", "/account/password").api().cookie(fresh)
+                .form(form("current", "not it at all", "new", "yet another password")).send();
+        assertEquals(400, wrong.status(), wrong.toString());
+        assertNull(wrong.cookie(COOKIE), "a refused change sets no cookie");
+        assertEquals(200, apiGet("/account/x", fresh).status());
+    }
+
+    @Test
+    void aSignInPastTheSessionLimitIsRefusedWithAClearMessage() {
+        try (Realm limited = realmBuilder().maxSessions(2, SessionLimit.Policy.REFUSE_NEW).build()) {
+            withRealm(limited, client -> {
+                String user = newUser("customer");
+                String first = signInTo(client, user);
+                signInTo(client, user);
+                RawHttp.Response api = client.request("POST", "/auth/login").api()
+                        .form(form("username", user, "password", "pw-" + user)).send();
+                assertEquals(409, api.status(), api.toString());
+                assertTrue(api.body().contains("signed in on too many devices; sign out elsewhere"), api.body());
+                assertNull(api.cookie(COOKIE), "no session was opened");
+                RawHttp.Response browser = client.request("POST", "/auth/login").browser().sameOrigin()
+                        .form(form("username", user, "password", "pw-" + user)).send();
+                assertEquals(409, browser.status(), browser.toString());
+                assertTrue(browser.body().contains("sign out elsewhere"), browser.body());
+                assertEquals(2, realm.listSessions(accountId(user)).size());
+
+                assertEquals(204, client.request("POST", "/auth/logout").api().cookie(first).send().status());
+                signInTo(client, user);
+            });
+        }
+    }
+
+    private String signInTo(RawHttp client, String user) {
+        RawHttp.Response r = client.request("POST", "/auth/login").api()
+                .form(form("username", user, "password", "pw-" + user)).send();
+        assertEquals(200, r.status(), r.toString());
+        return COOKIE + "=" + r.cookie(COOKIE);
     }
 
     @Test

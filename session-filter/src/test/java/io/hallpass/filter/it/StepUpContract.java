@@ -116,7 +116,7 @@ public abstract class StepUpContract extends ContainerSuite {
     }
 
     @Test
-    void wrongReauthenticationPasswordsCountTowardTheLockout() {
+    void wrongReauthenticationPasswordsSlowTheSessionThatMakesThem() {
         String user = newUser("customer");
         String cookie = login(user);
         for (int i = 0; i < 5; i++) {

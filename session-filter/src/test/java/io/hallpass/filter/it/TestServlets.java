@@ -220,6 +220,25 @@ public final class TestServlets {
         }
     }
 
+    /**
+     * The holder's password change through {@code Hallpass.changePassword}: {@code POST} with the form fields
+     * {@code current} and {@code new}.
+     */
+    public static class PasswordChanger extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            io.hallpass.realm.PasswordChange outcome = io.hallpass.filter.Hallpass.changePassword(request, response,
+                    request.getParameter("current"), request.getParameter("new"));
+            if (outcome instanceof io.hallpass.realm.PasswordChange.Changed changed) {
+                write(response, "changed, other sessions ended: " + changed.otherSessionsRevoked() + " " + who(request));
+            } else {
+                response.setStatus(outcome instanceof io.hallpass.realm.PasswordChange.Rejected ? 400
+                        : outcome instanceof io.hallpass.realm.PasswordChange.Locked ? 429 : 503);
+                write(response, "not changed: " + outcome.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Uses the container's HttpSession and asks the response to encode a URL. */
     public static class UrlRewriting extends HttpServlet {
         @Override

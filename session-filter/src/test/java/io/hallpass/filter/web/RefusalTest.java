@@ -34,5 +34,7 @@ class RefusalTest {
         assertEquals(Set.of("POST"), Refusal.methodNotAllowed("sign out with POST", Set.of("POST")).allow());
         assertEquals(Refusal.Kind.BUSY, new Refusal.Busy(1, false).kind());
         assertEquals(Refusal.Kind.REALM_UNAVAILABLE, Refusal.realmUnavailable(5).kind());
+        assertEquals(Refusal.Kind.TOO_MANY_SESSIONS, Refusal.tooManySessions().kind());
+        assertEquals(409, Refusal.tooManySessions().status());
     }
 }

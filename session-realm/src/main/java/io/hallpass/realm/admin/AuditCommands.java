@@ -50,9 +50,9 @@ final class AuditCommands {
     static void purge(Call call) {
         PurgeResult deleted = call.realm().purge(PURGE_BATCH);
         call.out.done("deleted " + count(deleted.sessions(), "expired or revoked session") + ", "
-                        + count(deleted.lockoutCounters(), "lockout counter") + " and "
+                        + count(deleted.throttleCounts(), "throttle counter") + " and "
                         + count(deleted.auditEvents(), "audit event") + " past retention",
-                Json.object("sessions", deleted.sessions(), "lockoutCounters", deleted.lockoutCounters(),
+                Json.object("sessions", deleted.sessions(), "throttleCounts", deleted.throttleCounts(),
                         "auditEvents", deleted.auditEvents()));
     }
 

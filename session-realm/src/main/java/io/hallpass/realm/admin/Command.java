@@ -31,7 +31,7 @@ enum Command {
     ACCOUNTS_PASSWORD("accounts password", List.of("NAME"), 0, EnumSet.of(Option.PASSWORD_STDIN),
             "set a new password (an administrator's reset)",
             "Sets a new password without asking for the old one, ends every session of the account and lifts a"
-                    + " lockout on its name. The password is asked twice on the console, or read from the first"
+                    + " sign-in throttle on its name. The password is asked twice on the console, or read from the first"
                     + " line of standard input with --password-stdin; it is never taken from the command line."),
     ROLES_GRANT("roles grant", List.of("NAME", "ROLE"), 0, EnumSet.of(Option.UNTIL),
             "grant a role, possibly until a time",
@@ -56,10 +56,10 @@ enum Command {
             "Shows the newest audit events, of one account or of all, newest first. Types: "
                     + String.join(", ", auditTypes()) + "."),
     PURGE("purge", List.of(), 0, EnumSet.noneOf(Option.class),
-            "delete expired sessions, old lockout counters and audit events",
-            "Deletes revoked and expired sessions, lockout counters whose window has passed and audit events"
+            "delete expired sessions, old sign-in throttle counters and audit events",
+            "Deletes revoked and expired sessions, sign-in throttle counters past their cool-down and audit events"
                     + " older than 365 days, and prints how many of each. Give the same --idle-timeout,"
-                    + " --absolute-timeout and --lockout-window as the filter, or live sessions may be deleted."),
+                    + " --absolute-timeout and --throttle-account-cool-down as the filter, or live sessions may be deleted."),
     SCHEMA_CHECK("schema check", List.of(), 0, EnumSet.noneOf(Option.class),
             "check that the tables match the realm's mapping",
             "Checks that the database's tables and columns match the realm's mapping. Exits 0 if they do, 1 with"

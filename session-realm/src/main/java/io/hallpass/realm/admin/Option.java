@@ -18,8 +18,8 @@ enum Option {
     IDLE_TIMEOUT("idle-timeout", "DURATION", true, "as the filter's idle-timeout (default 30m): which sessions"
             + " are live, and what purge deletes"),
     ABSOLUTE_TIMEOUT("absolute-timeout", "DURATION", true, "as the filter's absolute-timeout (default 12h)"),
-    LOCKOUT_WINDOW("lockout-window", "DURATION", true, "as the filter's lockout-window (default 15m): which"
-            + " lockout counters purge deletes"),
+    THROTTLE_COOL_DOWN("throttle-account-cool-down", "DURATION", true, "as the filter's"
+            + " throttle-account-cool-down (default 24h): which sign-in throttle counters purge deletes"),
 
     ROLE("role", "ROLE", false, "grant this role to the new account (repeatable)"),
     PASSWORD_STDIN("password-stdin", null, false, "read the new password from the first line of standard input"

@@ -4,13 +4,14 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmBuilder;
 import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.SignInThrottle;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * The global options: where the database is, and the realm settings that decide what the tool writes. Those must
- * be the filter's: the Argon2id cost of the hashes it stores, and the timeouts and lockout window that decide
- * which sessions are live and what {@code purge} deletes. Defaults are the filter's defaults.
+ * be the filter's: the Argon2id cost of the hashes it stores, and the timeouts and the throttle's cool-down that
+ * decide which sessions are live and what {@code purge} deletes. Defaults are the filter's defaults.
  *
  * @param jdbcUrl         the database
  * @param jdbcUser        the database user, or null
@@ -18,14 +19,11 @@ import java.time.Duration;
  * @param passwordCost    the Argon2id cost of new hashes
  * @param idleTimeout     as the filter's {@code idle-timeout}
  * @param absoluteTimeout as the filter's {@code absolute-timeout}
- * @param lockoutWindow   as the filter's {@code lockout-window}
+ * @param throttleCoolDown as the filter's {@code throttle-account-cool-down}
  */
 record ToolSettings(String jdbcUrl, String jdbcUser, boolean json, PasswordCost passwordCost, Duration idleTimeout,
-                    Duration absoluteTimeout, Duration lockoutWindow) {
+                    Duration absoluteTimeout, Duration throttleCoolDown) {
 
-    /** The lockout threshold and duration the tool passes: nothing it does depends on them. */
-    private static final int LOCKOUT_THRESHOLD = 10;
-    private static final Duration LOCKOUT_DURATION = Duration.ofMinutes(15);
     /** The tool does one thing at a time: two connections are plenty. */
     private static final int POOL_SIZE = 2;
 
@@ -48,7 +46,7 @@ record ToolSettings(String jdbcUrl, String jdbcUser, boolean json, PasswordCost 
                 invocation.has(Option.JSON), cost,
                 duration(invocation, Option.IDLE_TIMEOUT, Duration.ofMinutes(30)),
                 duration(invocation, Option.ABSOLUTE_TIMEOUT, Duration.ofHours(12)),
-                duration(invocation, Option.LOCKOUT_WINDOW, Duration.ofMinutes(15)));
+                duration(invocation, Option.THROTTLE_COOL_DOWN, SignInThrottle.defaults().coolDown()));
         settings.builder(SchemaAction.VALIDATE, clock).settings(); // the builder's own checks, now
         return settings;
     }
@@ -64,7 +62,7 @@ record ToolSettings(String jdbcUrl, String jdbcUser, boolean json, PasswordCost 
                 .idleTimeout(idleTimeout)
                 .absoluteTimeout(absoluteTimeout)
                 .rotationGrace(Duration.ZERO) // the tool rotates no token; any grace would have to fit the idle timeout
-                .lockout(LOCKOUT_THRESHOLD, lockoutWindow, LOCKOUT_DURATION);
+                .signInThrottle(SignInThrottle.defaults().withCoolDown(throttleCoolDown));
     }
 
     private static Duration duration(Invocation invocation, Option option, Duration fallback) {

@@ -29,10 +29,11 @@ final class Accounts {
     }
 
     /**
-     * Reads an account under a row lock. Operations that end an account's sessions (disable, password reset) take
-     * it exclusively; those that open or re-stamp a session take it shared. So a login finishing while the account
-     * is being disabled either sees it disabled, or commits its session before the disable looks for sessions to
-     * end: no session can slip through and come back to life when the account is enabled again.
+     * Reads an account under a row lock. Operations that end an account's sessions (disable, password reset,
+     * revoking all its sessions) take it exclusively; those that open or re-stamp a session take it shared. So a
+     * login finishing while the account is being disabled either sees it disabled, or commits its session before
+     * the disable looks for sessions to end: no session can slip through and come back to life when the account is
+     * enabled again, nor survive a revoke-all it raced.
      */
     static AccountRow lock(Tx t, long id, LockMode mode) {
         AccountEntity a = t.db.get(AccountEntity.class, id, mode);
@@ -41,11 +42,12 @@ final class Accounts {
     }
 
     /**
-     * The account as it is now, locked shared, if it is still enabled and still has the password hash read before
-     * hashing, else null: what was verified outside the transaction must still hold inside the one that acts on it.
+     * The account as it is now, locked ({@code mode}: shared, or exclusive where sessions are counted), if it is
+     * still enabled and still has the password hash read before hashing, else null: what was verified outside the
+     * transaction must still hold inside the one that acts on it.
      */
-    static AccountRow stillAsRead(Tx t, AccountRow read) {
-        AccountRow current = lock(t, read.id(), LockMode.PESSIMISTIC_READ);
+    static AccountRow stillAsRead(Tx t, AccountRow read, LockMode mode) {
+        AccountRow current = lock(t, read.id(), mode);
         return current != null && current.enabled() && current.passwordHash().equals(read.passwordHash())
                 ? current : null;
     }

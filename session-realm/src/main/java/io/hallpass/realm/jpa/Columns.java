@@ -12,6 +12,8 @@ final class Columns {
     static final int AUDIT_TYPE = 32;
     static final int HASH = 32;
     static final int CHANGE_CAUSE = 32;
+    /** A keyed fingerprint (HMAC-SHA-256) as hex. */
+    static final int FINGERPRINT = 64;
 
     private Columns() {
     }

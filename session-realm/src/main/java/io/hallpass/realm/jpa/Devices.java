@@ -12,6 +12,19 @@ final class Devices {
     }
 
     /**
+     * Whether a device id belongs to a device the account has signed in from (false without an account or an id).
+     * The query runs either way, so that a name no account has costs what one that exists costs.
+     */
+    static boolean isKnown(Tx t, Long accountId, String deviceId) {
+        byte[] hash = TokenCodec.sha256(deviceId == null ? "" : deviceId);
+        boolean found = !t.db.createSelectionQuery("select d.id from KnownDevice d"
+                        + " where d.accountId = :a and d.deviceHash = :h", Object.class)
+                .setParameter("a", accountId == null ? -1L : accountId).setParameter("h", hash)
+                .setMaxResults(1).getResultList().isEmpty();
+        return found && accountId != null && deviceId != null;
+    }
+
+    /**
      * Whether the client's device is new to the account (or it sent no device id); a known device is stamped as
      * seen, a new one recorded and audited. A device id is a risk signal only, never a credential.
      */

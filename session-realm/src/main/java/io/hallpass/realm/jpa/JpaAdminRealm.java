@@ -9,6 +9,7 @@ import io.hallpass.realm.PurgeResult;
 import io.hallpass.realm.RealmSettings;
 import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.RoleNames;
+import io.hallpass.realm.SessionLimit;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.Usernames;
 import io.hallpass.realm.jpa.Rows.AccountRow;
@@ -33,15 +34,15 @@ final class JpaAdminRealm implements AdminRealm {
     private final RealmSettings settings;
     private final Transactions transactions;
     private final SessionStore store;
-    private final LoginThrottle throttle;
+    private final SignInCounters counters;
     private final PasswordProtocol passwords;
 
-    JpaAdminRealm(RealmSettings settings, Transactions transactions, SessionStore store, LoginThrottle throttle,
+    JpaAdminRealm(RealmSettings settings, Transactions transactions, SessionStore store, SignInCounters counters,
                   PasswordProtocol passwords) {
         this.settings = settings;
         this.transactions = transactions;
         this.store = store;
-        this.throttle = throttle;
+        this.counters = counters;
         this.passwords = passwords;
     }
 
@@ -100,8 +101,9 @@ final class JpaAdminRealm implements AdminRealm {
                 return false;
             }
             Accounts.setPasswordHash(t, accountId, phc);
-            // a reset also lifts a lockout on the name: the administrator has just vouched for the holder
-            throttle.clear(t, account.username());
+            // a reset also ends the throttle's counts of the account and of its clients, the account's ceiling
+            // included: the administrator has just vouched for the holder
+            counters.forgetAccount(t, counters.accountKey(account.username()));
             t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), null, null,
                     "reset" + (by == null ? "" : " by " + by));
             store.revokeAll(t, account.id(), null, "password-reset");
@@ -188,7 +190,9 @@ final class JpaAdminRealm implements AdminRealm {
     public int revokeAllSessions(long accountId, String reason) {
         String why = Checks.reason(reason);
         return transactions.run(t -> {
-            AccountRow account = Accounts.byId(t, accountId);
+            // locked as disable locks it: a sign-in committing at this moment holds the account's shared lock, so
+            // its session is either committed before this looks for sessions to end, or opened after it
+            AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_WRITE);
             return account == null ? 0 : store.revokeAll(t, accountId, null, why);
         });
     }
@@ -209,15 +213,21 @@ final class JpaAdminRealm implements AdminRealm {
     }
 
     @Override
+    public Optional<SessionLimit> sessionLimit() {
+        return Optional.ofNullable(settings.sessionLimit());
+    }
+
+    @Override
     public PurgeResult purge(int batchSize) {
         Checks.range(batchSize, 1, 10_000, "purge batch size");
         int expired = Purge.inBatches(transactions, batchSize, store::deleteAged);
-        int counters = Purge.inBatches(transactions, batchSize, throttle::deleteAged);
+        int counted = Purge.inBatches(transactions, batchSize, counters::deleteAgedClients)
+                + Purge.inBatches(transactions, batchSize, counters::deleteAgedAccounts);
         int events = Purge.inBatches(transactions, batchSize,
                 (t, size) -> AuditLog.deleteOlderThan(t, t.now.minus(settings.auditRetention()), size));
         // the session caches' change log is housekeeping, not counted in the result
         Purge.inBatches(transactions, batchSize, ChangeLog::deleteAged);
-        return new PurgeResult(expired, counters, events);
+        return new PurgeResult(expired, counted, events);
     }
 
     private static AccountView accountView(Tx t, AccountRow a) {

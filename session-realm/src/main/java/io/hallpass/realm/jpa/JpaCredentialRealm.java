@@ -18,6 +18,7 @@ import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.password.PasswordHasher.Verdict;
 import io.hallpass.realm.password.PasswordRules;
 import io.hallpass.realm.token.TokenCodec;
+import org.hibernate.LockMode;
 
 /**
  * The JPA implementation of {@link CredentialRealm}: each password check is the {@link PasswordProtocol} with a
@@ -27,11 +28,13 @@ final class JpaCredentialRealm implements CredentialRealm {
 
     private final TokenCodec tokens;
     private final SessionStore store;
+    private final SessionLimits limits;
     private final PasswordProtocol passwords;
 
-    JpaCredentialRealm(TokenCodec tokens, SessionStore store, PasswordProtocol passwords) {
+    JpaCredentialRealm(TokenCodec tokens, SessionStore store, SessionLimits limits, PasswordProtocol passwords) {
         this.tokens = tokens;
         this.store = store;
+        this.limits = limits;
         this.passwords = passwords;
     }
 
@@ -43,12 +46,20 @@ final class JpaCredentialRealm implements CredentialRealm {
         return passwords.check(secret, Answers.LOGIN, new Check<>() {
             @Override
             public Claim claim(Tx t) {
-                return new Claim(name, null, null); // the account is read after counting
+                return new Claim(name, null, null); // the account is read next
             }
 
             @Override
             public AccountRow account(Tx t, Claim claim) {
                 return Accounts.byName(t, name);
+            }
+
+            @Override
+            public SignInCounters.Client client(Tx t, Claim claim, AccountRow account) {
+                // a device the account has signed in from is known; anyone else is their network (a device id the
+                // account has never seen, or none, counts for nothing: an attacker can send any)
+                return Devices.isKnown(t, account == null ? null : account.id(), facts.deviceId())
+                        ? SignInCounters.Client.device(facts.deviceId()) : SignInCounters.Client.network(facts.ip());
             }
 
             @Override
@@ -60,9 +71,20 @@ final class JpaCredentialRealm implements CredentialRealm {
             }
 
             @Override
+            public LockMode accountLock() {
+                return limits.lockForOpening();
+            }
+
+            @Override
             public LoginResult succeed(Tx t, Match match) {
                 AccountRow account = match.current();
-                int failuresBefore = match.attempt().count().failuresBefore();
+                if (!limits.admit(t, account.id())) {
+                    // the password was right: the throttle's counts are cleared, but no session is opened
+                    t.audit(AuditEvent.Type.LOGIN_FAILED, account.id(), account.username(), null, facts.ip(),
+                            "session limit reached (" + limits.max() + ")");
+                    return new LoginResult.TooManySessions(limits.max());
+                }
+                int failuresBefore = match.attempt().count().accountBefore();
                 boolean newDevice = Devices.note(t, account, facts);
                 OpenedSession session = store.open(t, account, facts, newDevice, failuresBefore);
                 t.audit(AuditEvent.Type.LOGIN_SUCCEEDED, account.id(), account.username(), session.view().publicId(),
@@ -99,6 +121,16 @@ final class JpaCredentialRealm implements CredentialRealm {
             }
 
             @Override
+            public SignInCounters.Client client(Tx t, Claim claim, AccountRow account) {
+                return SignInCounters.Client.session(claim.session().publicId());
+            }
+
+            @Override
+            public boolean byHolder() {
+                return true;
+            }
+
+            @Override
             public Failure failure(Attempt attempt, Verdict verdict) {
                 return new Failure(AuditEvent.Type.REAUTH_FAILED, facts.ip(), "wrong password",
                         attempt.claim().session().publicId());
@@ -113,7 +145,7 @@ final class JpaCredentialRealm implements CredentialRealm {
                 boolean newDevice = Devices.note(t, match.current(), facts);
                 OpenedSession rotated = store.reauthenticate(t, session, hash, facts);
                 return rotated == null ? new LoginResult.Failed()
-                        : new LoginResult.Success(rotated, newDevice, match.attempt().count().failuresBefore());
+                        : new LoginResult.Success(rotated, newDevice, match.attempt().count().accountBefore());
             }
         });
     }
@@ -129,6 +161,19 @@ final class JpaCredentialRealm implements CredentialRealm {
             public Claim claim(Tx t) {
                 AccountRow account = Accounts.byId(t, accountId);
                 return account == null || !account.enabled() ? null : new Claim(account.username(), account, null);
+            }
+
+            @Override
+            public SignInCounters.Client client(Tx t, Claim claim, AccountRow account) {
+                // the holder's live session is a client of its own; without one, the holder counts as unknown
+                SessionRow session = keep == null ? null : store.ofAccount(t, accountId, keep);
+                return session != null && store.isLive(t, session, false) ? SignInCounters.Client.session(keep)
+                        : SignInCounters.Client.holder();
+            }
+
+            @Override
+            public boolean byHolder() {
+                return true;
             }
 
             @Override
@@ -148,7 +193,13 @@ final class JpaCredentialRealm implements CredentialRealm {
                 Accounts.setPasswordHash(t, accountId, match.newHash());
                 t.audit(AuditEvent.Type.PASSWORD_CHANGED, accountId, account.username(), keep, null,
                         "changed by the holder");
-                return new PasswordChange.Changed(store.revokeAll(t, accountId, keep, "password-changed"));
+                // the kept session gets a new token with no grace: the token it had, and one still inside the
+                // grace of its last rotation, may be what the change is meant to lock out
+                SessionRow session = keep == null ? null : store.ofAccount(t, accountId, keep);
+                OpenedSession kept = session != null && store.isLive(t, session, false)
+                        ? store.rekey(t, session, "password-changed") : null;
+                int revoked = store.revokeAll(t, accountId, kept == null ? null : keep, "password-changed");
+                return new PasswordChange.Changed(revoked, kept);
             }
         });
     }

@@ -18,6 +18,7 @@ import io.hallpass.realm.RealmException;
 import io.hallpass.realm.RealmSettings;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.RoleGrant;
+import io.hallpass.realm.SessionLimit;
 import io.hallpass.realm.SessionRealm;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.password.PasswordHasher;
@@ -58,7 +59,7 @@ public final class JpaRealm implements Realm {
                      boolean pollInBackground) {
         this.settings = settings;
         this.database = database;
-        this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits());
+        this.hasher = new PasswordHasher(settings.passwordCost(), settings.hashingPermits(), settings.hashingReserve());
         this.cache = settings.sessionCache() == null ? null
                 : new SessionCache(settings.sessionCache(), settings.idleTimeout(), ticker);
         // this node's own changes reach its cache after their commit, before the call that made them returns
@@ -72,10 +73,13 @@ public final class JpaRealm implements Realm {
         this.touches = new TouchWriter(database.jdbc, settings.clock(), settings.touchInterval(),
                 settings.idleTimeout());
         SessionStore store = new SessionStore(tokens, rules, touches);
-        LoginThrottle throttle = new LoginThrottle(settings, database.schema);
-        PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), throttle);
+        Fingerprints fingerprints = Fingerprints.start(transactions, settings.tokenPepper());
+        SignInCounters counters = new SignInCounters(settings.signInThrottle(), fingerprints, database.schema);
+        PasswordProtocol passwords = new PasswordProtocol(transactions, hasher, settings.hashingWait(), counters,
+                fingerprints);
+        SessionLimits limits = new SessionLimits(settings.sessionLimit(), store);
         JpaSessionRealm uncached = new JpaSessionRealm(settings, transactions, tokens, rules, store, database.jdbc,
-                touches);
+                touches, limits);
         if (cache == null) {
             this.cachedSessions = null;
             this.poller = null;
@@ -92,8 +96,8 @@ public final class JpaRealm implements Realm {
             this.cachedSessions = new CachedSessionRealm(uncached, cache, tokens, transactions);
             this.sessions = cachedSessions;
         }
-        this.credentials = new JpaCredentialRealm(tokens, store, passwords);
-        this.admin = new JpaAdminRealm(settings, transactions, store, throttle, passwords);
+        this.credentials = new JpaCredentialRealm(tokens, store, limits, passwords);
+        this.admin = new JpaAdminRealm(settings, transactions, store, counters, passwords);
         this.audit = new JpaAuditRealm(transactions);
     }
 
@@ -303,6 +307,11 @@ public final class JpaRealm implements Realm {
     @Override
     public List<SessionView> listSessions(long accountId) {
         return admin.listSessions(accountId);
+    }
+
+    @Override
+    public Optional<SessionLimit> sessionLimit() {
+        return admin.sessionLimit();
     }
 
     @Override

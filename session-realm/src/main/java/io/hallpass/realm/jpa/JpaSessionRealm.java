@@ -34,9 +34,10 @@ final class JpaSessionRealm implements SessionRealm {
     private final SessionStore store;
     private final Jdbc jdbc;
     private final TouchWriter touches;
+    private final SessionLimits limits;
 
     JpaSessionRealm(RealmSettings settings, Transactions transactions, TokenCodec tokens, SessionRules rules,
-                    SessionStore store, Jdbc jdbc, TouchWriter touches) {
+                    SessionStore store, Jdbc jdbc, TouchWriter touches, SessionLimits limits) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.touches = touches;
@@ -44,15 +45,19 @@ final class JpaSessionRealm implements SessionRealm {
         this.tokens = tokens;
         this.rules = rules;
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
     public OpenedSession open(long accountId, ClientFacts client) {
         ClientFacts facts = client == null ? ClientFacts.UNKNOWN : client;
         return transactions.run(t -> {
-            AccountRow account = Accounts.lock(t, accountId, LockMode.PESSIMISTIC_READ);
+            AccountRow account = Accounts.lock(t, accountId, limits.lockForOpening());
             if (account == null || !account.enabled()) {
                 throw new InvalidInputException("there is no enabled account with this id");
+            }
+            if (!limits.admit(t, accountId)) {
+                throw new InvalidInputException("the account has reached its limit of " + limits.max() + " sessions");
             }
             return store.open(t, account, facts, Devices.note(t, account, facts), 0);
         });

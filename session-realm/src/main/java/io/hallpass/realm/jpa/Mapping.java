@@ -20,9 +20,11 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 final class Mapping {
 
     static final List<Class<?>> ENTITIES = List.of(AccountEntity.class, RoleGrantEntity.class, SessionEntity.class,
-            LoginThrottleEntity.class, KnownDeviceEntity.class, AuditEventEntity.class,
+            KnownDeviceEntity.class, AuditEventEntity.class,
             // the change log of the session caches
-            SessionChangeEntity.class, ChangeCounterEntity.class);
+            SessionChangeEntity.class, ChangeCounterEntity.class,
+            // the realm key and the sign-in throttle
+            RealmKeyEntity.class, SignInThrottleEntity.class, AccountThrottleEntity.class);
 
     private Mapping() {
     }

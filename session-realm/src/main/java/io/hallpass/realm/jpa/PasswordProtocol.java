@@ -8,25 +8,29 @@ import io.hallpass.realm.jpa.Rows.AccountRow;
 import io.hallpass.realm.jpa.Rows.SessionRow;
 import io.hallpass.realm.password.PasswordHasher;
 import io.hallpass.realm.password.PasswordHasher.Verdict;
-import io.hallpass.realm.token.TokenCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.LockMode;
 
 /**
  * How the realm checks a password, written once for login, re-authentication and password change, and the only
  * place that takes a hashing permit:
  * <ol>
- *   <li>take a hashing permit, or answer busy (nothing counted);</li>
- *   <li>in one transaction, read whose password it is and count the attempt under the counter's row lock, so that
- *       parallel guesses can not pass the threshold; if the name is locked, answer locked without verifying;</li>
+ *   <li>take a hashing permit (the holder of a live session may take a reserved one), or answer busy (nothing
+ *       counted);</li>
+ *   <li>in one transaction, read whose password it is and who is trying (the client: the live session, a known
+ *       device, or the network), and count the attempt as a failure under the throttle's row locks
+ *       ({@link SignInCounters}), so that parallel guesses can not pass a limit; if the client must still wait, or
+ *       the account is at its ceiling and the client unknown, answer locked without verifying;</li>
  *   <li>with no connection held, verify the password against the account's hash, or against the dummy hash when
  *       there is no usable account, so that unknown users and disabled accounts cost what a wrong password
  *       costs; then, still holding the permit, rehash a weaker stored hash (or hash the new password);</li>
  *   <li>in a second transaction, re-check that the account is still enabled with the hash that was verified, and
- *       act (then clear the counter and store the rehash); or record the failure, and the lock it set.</li>
+ *       act (then clear the client's and the account's counts and store the rehash); or audit the failure, and the
+ *       wait or the ceiling it started.</li>
  * </ol>
  * What differs between the three is a {@link Check}; how each answers is an {@link Answers}.
  */
@@ -57,8 +61,11 @@ final class PasswordProtocol {
     record Claim(String username, AccountRow account, SessionRow session) {
     }
 
-    /** The first transaction's outcome: the claim, how the attempt was counted, and the account (null if none). */
-    record Attempt(Claim claim, LoginThrottle.Count count, AccountRow account) {
+    /**
+     * The first transaction's outcome: the claim, the rows the attempt counted into and how, and the account (null if
+     * none).
+     */
+    record Attempt(Claim claim, SignInCounters.Keys keys, SignInCounters.Count count, AccountRow account) {
     }
 
     /** A verified password, in the second transaction: the account as re-read, and the new password's hash if any. */
@@ -75,9 +82,28 @@ final class PasswordProtocol {
         /** First transaction, before counting: whose password it is; null answers failed and counts nothing. */
         Claim claim(Tx t);
 
-        /** First transaction, after counting: the account whose password it is, or null if there is none. */
+        /** First transaction: the account whose password it is, or null if there is none. */
         default AccountRow account(Tx t, Claim claim) {
             return claim.account();
+        }
+
+        /**
+         * Whether this check is made by the holder of a live session (re-authentication, password change), who may
+         * use the reserved hashing permits, so that a flood of anonymous sign-ins can not starve it.
+         */
+        default boolean byHolder() {
+            return false;
+        }
+
+        /** First transaction: who is trying, as the throttle keys it ({@code account} may be null). */
+        SignInCounters.Client client(Tx t, Claim claim, AccountRow account);
+
+        /**
+         * The lock the second transaction takes on the account before acting: shared, unless it counts the
+         * account's sessions (a sign-in under a session limit), which takes it exclusively.
+         */
+        default LockMode accountLock() {
+            return LockMode.PESSIMISTIC_READ;
         }
 
         /**
@@ -106,18 +132,22 @@ final class PasswordProtocol {
     private final Transactions transactions;
     private final PasswordHasher hasher;
     private final Duration hashingWait;
-    private final LoginThrottle throttle;
+    private final SignInCounters counters;
+    private final Fingerprints fingerprints;
 
-    PasswordProtocol(Transactions transactions, PasswordHasher hasher, Duration hashingWait, LoginThrottle throttle) {
+    PasswordProtocol(Transactions transactions, PasswordHasher hasher, Duration hashingWait, SignInCounters counters,
+                     Fingerprints fingerprints) {
         this.transactions = transactions;
         this.hasher = hasher;
         this.hashingWait = hashingWait;
-        this.throttle = throttle;
+        this.counters = counters;
+        this.fingerprints = fingerprints;
     }
 
     /** Runs the protocol for a presented password. */
     <R> R check(byte[] secret, Answers<R> answers, Check<R> check) {
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(hashingWait)) {
+        try (PasswordHasher.Permit permit = check.byHolder() ? hasher.tryAcquireReserved(hashingWait)
+                : hasher.tryAcquire(hashingWait)) {
             if (permit == null) {
                 return answers.busy().get();
             }
@@ -126,14 +156,16 @@ final class PasswordProtocol {
                 if (claim == null) {
                     return null;
                 }
-                LoginThrottle.Count count = throttle.count(t, claim.username());
-                return new Attempt(claim, count, check.account(t, claim));
+                AccountRow account = check.account(t, claim);
+                SignInCounters.Client client = check.client(t, claim, account);
+                SignInCounters.Keys keys = counters.keys(claim.username(), client);
+                return new Attempt(claim, keys, counters.count(t, keys, client), account);
             });
             if (attempt == null) {
                 return answers.failed().get();
             }
             if (attempt.count().refused()) {
-                return answers.locked().apply(attempt.count().lockedUntil());
+                return answers.locked().apply(attempt.count().refusedUntil());
             }
             AccountRow account = attempt.account();
             Verdict verdict = account != null && account.enabled() ? verify(secret, account) : dummy(secret);
@@ -146,7 +178,7 @@ final class PasswordProtocol {
             String newHash = next == null ? null : hasher.hash(next);
             String rehash = next == null && hasher.needsRehash(account.passwordHash()) ? hasher.hash(secret) : null;
             return transactions.run(t -> {
-                AccountRow current = Accounts.stillAsRead(t, account);
+                AccountRow current = Accounts.stillAsRead(t, account, check.accountLock());
                 R answer = current == null ? null : check.succeed(t, new Match(attempt, current, newHash));
                 if (answer == null) {
                     Failure changed = check.changedMeanwhile(attempt);
@@ -155,7 +187,7 @@ final class PasswordProtocol {
                     }
                     return answers.failed().get();
                 }
-                throttle.clear(t, attempt.claim().username());
+                counters.succeeded(t, attempt.keys());
                 Accounts.storeRehash(t, account, rehash);
                 return answer;
             });
@@ -169,7 +201,7 @@ final class PasswordProtocol {
      * @throws RealmException if no permit came free in time
      */
     String hashForAdministration(byte[] secret) {
-        try (PasswordHasher.Permit permit = hasher.tryAcquire(ADMIN_HASHING_WAIT)) {
+        try (PasswordHasher.Permit permit = hasher.tryAcquireReserved(ADMIN_HASHING_WAIT)) {
             if (permit == null) {
                 throw new RealmException("password hashing stayed saturated for " + ADMIN_HASHING_WAIT.toSeconds()
                         + " s; try again later");
@@ -192,23 +224,28 @@ final class PasswordProtocol {
         return Verdict.MISMATCH;
     }
 
-    /** Audits a failed check, and the lock it set if it was the one that reached the threshold. */
-    private static Void record(Tx t, Attempt attempt, Failure failure) {
+    /**
+     * Audits a failed check, and ({@code LOGIN_LOCKED}) the wait it started for its client, or the account's ceiling
+     * it reached.
+     */
+    private Void record(Tx t, Attempt attempt, Failure failure) {
         AccountRow account = attempt.account();
         Long accountId = account == null ? null : account.id();
-        String username = account == null ? unknownUsername(attempt.claim().username()) : account.username();
+        // never what was typed for a name no account has: it may be a password typed into the wrong field
+        String username = account == null ? fingerprints.unknownName(attempt.claim().username())
+                : account.username();
         t.audit(failure.type(), accountId, username, failure.sessionPublicId(), failure.ip(), failure.reason());
-        LoginThrottle.Count count = attempt.count();
-        if (count.lockedNow()) {
+        SignInCounters.Count count = attempt.count();
+        if (count.delayStarts()) {
             t.audit(AuditEvent.Type.LOGIN_LOCKED, accountId, username, failure.sessionPublicId(), failure.ip(),
-                    "locked until " + count.lockedUntil() + " after " + (count.failuresBefore() + 1)
-                            + " failed attempts");
+                    "this client waits until " + count.clientWaits() + " after " + count.clientFailures()
+                            + " failed attempts, longer after each further one");
+        }
+        if (count.ceilingReached()) {
+            t.audit(AuditEvent.Type.LOGIN_LOCKED, accountId, username, failure.sessionPublicId(), failure.ip(),
+                    (count.accountBefore() + 1) + " consecutive failed attempts: unknown clients are refused until a"
+                            + " success from a live session or a known device, a reset, or the cool-down");
         }
         return null;
-    }
-
-    /** The audit name of a username no account has: a short fingerprint, never what was typed. */
-    private static String unknownUsername(String normalisedName) {
-        return "unknown:" + TokenCodec.fingerprint(normalisedName, 12);
     }
 }

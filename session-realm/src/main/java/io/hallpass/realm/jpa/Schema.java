@@ -33,22 +33,28 @@ enum Schema {
     }
 
     /**
-     * Creates an empty lockout counter for a username. Its window lies in the past, so the first count starts a new
-     * one. On its own it fails if the row exists; see {@link #insertThrottleIfMissing()}.
+     * Creates an empty counter of an account's failures (parameter: the account key). Its last failure lies in the
+     * past, so the first count starts afresh. On its own it fails if the row exists; see {@link #ignoringExisting}.
      */
-    static final String INSERT_THROTTLE = "INSERT INTO hp_login_throttle (username, attempts, window_started_at)"
-            + " VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+    static final String INSERT_ACCOUNT_COUNTER = "INSERT INTO hp_account_throttle (account_key, failures,"
+            + " last_failure_at) VALUES (?, 0, TIMESTAMP '1970-01-01 00:00:00')";
+
+    /** Creates an empty counter of one client's failures on an account (parameters: its key, the account key). */
+    static final String INSERT_CLIENT_COUNTER = "INSERT INTO hp_sign_in_throttle (throttle_key, account_key,"
+            + " failures, last_failure_at) VALUES (?, ?, 0, TIMESTAMP '1970-01-01 00:00:00')";
 
     /**
-     * {@link #INSERT_THROTTLE} made to do nothing, rather than fail, when the row exists or another transaction
-     * creates it at the same moment; null where only the plain insert and a savepoint will do.
+     * An insert made to do nothing, rather than fail, when the row with its primary key {@code key} exists or
+     * another transaction creates it at the same moment; null where only the plain insert and a savepoint will do.
+     *
+     * @param anyColumn a column the MariaDB form sets to itself
      */
-    String insertThrottleIfMissing() {
+    String ignoringExisting(String insert, String key, String anyColumn) {
         return switch (this) {
-            case POSTGRESQL -> INSERT_THROTTLE + " ON CONFLICT (username) DO NOTHING";
+            case POSTGRESQL -> insert + " ON CONFLICT (" + key + ") DO NOTHING";
             // not INSERT IGNORE: its shared lock on an existing row, upgraded by the SELECT ... FOR UPDATE that
             // follows, deadlocks two concurrent attempts; this takes the exclusive lock at once
-            case MARIADB -> INSERT_THROTTLE + " ON DUPLICATE KEY UPDATE attempts = attempts";
+            case MARIADB -> insert + " ON DUPLICATE KEY UPDATE " + anyColumn + " = " + anyColumn;
             case H2 -> null;
         };
     }

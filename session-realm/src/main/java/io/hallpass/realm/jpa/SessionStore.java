@@ -11,6 +11,9 @@ import io.hallpass.realm.jpa.SessionRules.State;
 import io.hallpass.realm.token.TokenCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -82,18 +85,27 @@ final class SessionStore {
 
     /** An account's live sessions, newest first. */
     List<SessionView> listLive(Tx t, long accountId) {
-        List<SessionRow> live = t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
-                        + " and s.revokedAt is null order by s.createdAt desc, s.id desc", Object[].class)
-                .setParameter("a", accountId).getResultList().stream().map(SessionRow::of)
-                .filter(s -> rules.state(active(s), t.now, false) == State.LIVE).toList();
+        List<SessionRow> live = new ArrayList<>(liveRows(t, accountId));
         if (live.isEmpty()) {
             return List.of();
         }
+        Collections.reverse(live);
         Set<String> roles = Grants.activeRoles(t, accountId);
         return live.stream()
                 .map(s -> rules.view(s, roles, s.lastSeenAt(), s.lastAuthenticatedAt(), clientOf(s), false,
                         SessionRules.longestIdle(Duration.ZERO, Duration.ZERO, s.lastSeenAt(), t.now)))
                 .toList();
+    }
+
+    /**
+     * The rows of an account's live sessions, oldest first (judged with this node's activity, not marked: nothing is
+     * written).
+     */
+    List<SessionRow> liveRows(Tx t, long accountId) {
+        return t.db.createSelectionQuery(Rows.SESSION_SELECT + "where s.accountId = :a"
+                        + " and s.revokedAt is null order by s.createdAt, s.id", Object[].class)
+                .setParameter("a", accountId).getResultList().stream().map(SessionRow::of)
+                .filter(s -> rules.state(active(s), t.now, false) == State.LIVE).toList();
     }
 
     /**
@@ -217,6 +229,28 @@ final class SessionStore {
                 : SessionRules.longestIdle(Duration.ZERO, Duration.ZERO, s.lastSeenAt(), t.now);
         return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, authenticated,
                 facts, false, longestIdle));
+    }
+
+    /**
+     * Gives a live session a new token and no grace: the token it had, and one still inside the grace of its last
+     * rotation, stop at once (a password change: either may be what the change is meant to lock out). The holder
+     * has just proved the password, so last authenticated becomes now. Null if it was revoked meanwhile.
+     */
+    OpenedSession rekey(Tx t, SessionRow s, String cause) {
+        String token = tokens.newToken();
+        int updated = t.db.createMutationQuery("update Session s set s.tokenHash = :new, s.prevTokenHash = null,"
+                        + " s.prevValidUntil = null, s.prevAuthenticatedAt = null, s.lastAuthenticatedAt = :now,"
+                        + " s.lastSeenAt = :now where s.id = :id and s.revokedAt is null")
+                .setParameter("new", tokens.hash(token)).setParameter("now", t.now).setParameter("id", s.id())
+                .executeUpdate();
+        if (updated != 1) {
+            return null;
+        }
+        t.sessionsChanged(SessionChange.ofSession(s, cause));
+        t.audit(AuditEvent.Type.SESSION_ROTATED, s.accountId(), s.username(), s.publicId(), null,
+                cause + "; earlier tokens end at once");
+        return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, s.accountId()), t.now, t.now, clientOf(s),
+                false, Duration.ZERO));
     }
 
     /**

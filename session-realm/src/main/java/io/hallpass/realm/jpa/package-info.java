@@ -17,10 +17,16 @@
  *       into {@link io.hallpass.realm.RealmUnavailableException}. {@code Tx} is one running transaction.</li>
  *   <li>Each table has exactly one owner, the only code that writes it: {@code Accounts} ({@code hp_account},
  *       with the row locks), {@code Grants} ({@code hp_role_grant}), {@code SessionStore} ({@code hp_session}),
- *       {@code LoginThrottle} ({@code hp_login_throttle}, with the insert that can not fail),
+ *       {@code SignInCounters} ({@code hp_sign_in_throttle} and {@code hp_account_throttle}, with the inserts
+ *       that can not fail),
  *       {@code Devices} ({@code hp_known_device}) and {@code AuditLog} ({@code hp_audit_event}; {@code Tx.audit}
  *       delegates to it). Owners that need configuration are instances, the others static. {@code Purge} asks each
- *       owner for a batch of its aged rows at a time.</li>
+ *       owner for a batch of its aged rows at a time. {@code Fingerprints} reads (or, on the first start, writes)
+ *       the one row of {@code hp_realm_key}: the key of the keyed fingerprints by which audit rows name unknown
+ *       usernames, unless a token pepper is configured.</li>
+ *   <li>{@code SessionLimits} applies the configured limit on an account's live sessions where one is opened
+ *       (sign-in, {@code open}): under the account's exclusive row lock it counts the live sessions and refuses, or
+ *       ends the oldest, before the new one is inserted in the same transaction.</li>
  *   <li>{@code ChangeLog} owns {@code hp_session_change} and {@code hp_change_counter}, the change log through which
  *       every node's session cache hears of changes made elsewhere; {@code SessionReader} reads a session by token
  *       hash in plain JDBC, on {@code Jdbc} (the data source without Hibernate) or on a transaction's connection.</li>
@@ -33,13 +39,16 @@
  *   <li>{@code SessionRules} is pure: whether a session is live at an instant (and if not, why), its idle and
  *       absolute ends, when last-seen is due, which grants count. Everything that judges a session asks it.</li>
  *   <li>{@code PasswordProtocol} is how a password is checked, written once for login, re-authentication and
- *       password change: take a hashing permit (or answer busy); in one transaction count the attempt under the
- *       counter's row lock and read the account (answer locked, unverified, past the threshold); verify with no
- *       connection held, against a dummy hash when there is no usable account; rehash a weaker stored hash; then, in
- *       a second transaction, re-check that the account is still enabled with the same hash and act, or record the
- *       failure and the lock it set. Each of the three says only what differs, as a {@code Check}.</li>
+ *       password change: take a hashing permit (or answer busy); in one transaction read the account and the client
+ *       (the live session, a known device, or the network) and count the attempt as a failure under the
+ *       throttle's row locks (answer locked, unverified, while the client waits or the account is at its ceiling
+ *       and the client unknown); verify with no connection held, against a dummy hash when there is no usable
+ *       account; rehash a weaker stored hash; then, in a second transaction, re-check that the account is still
+ *       enabled with the same hash and act (clearing the counts), or audit the failure and the wait or ceiling it
+ *       started. Each of the three says only what differs, as a {@code Check}.</li>
  *   <li>The entities ({@code AccountEntity}, {@code RoleGrantEntity}, {@code SessionEntity},
- *       {@code LoginThrottleEntity}, {@code KnownDeviceEntity}, {@code AuditEventEntity}) name every table and
+ *       {@code KnownDeviceEntity}, {@code AuditEventEntity}, {@code RealmKeyEntity}, {@code SignInThrottleEntity},
+ *       {@code AccountThrottleEntity}) name every table and
  *       column explicitly; reads use projections ({@code Rows}), never managed entities. {@code Mapping} is the one
  *       place Hibernate is configured, shared with the schema tests.</li>
  *   <li>{@code Schema} holds the shipped DDL ({@code io/hallpass/realm/ddl/*.sql}) and runs it for

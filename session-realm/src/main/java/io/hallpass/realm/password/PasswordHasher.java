@@ -4,17 +4,21 @@ import io.hallpass.realm.PasswordCost;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id hashing and verification, bounded by a fair semaphore.
+ * Argon2id hashing and verification, bounded by hashing permits.
  *
  * <p>Each hash takes tens of milliseconds of one core and {@code memoryKiB} of heap, by design. Callers take a
  * {@link Permit} first, for at most as long as they can afford to wait, and hash only while holding it; the
- * realm never holds a database connection meanwhile.
+ * realm never holds a database connection meanwhile. The permits are of two kinds: {@code permits} that anyone
+ * may take ({@link #tryAcquire}: anonymous sign-ins), and a {@code reserved} few that only the holders of live
+ * sessions take ({@link #tryAcquireReserved}: re-authentication, password change, administration), who fall back
+ * on the others when the reserve is taken. So a flood of sign-ins, which can hold every ordinary permit, never
+ * starves a signed-in user; at most {@code permits + reserved} hashes run at once.
  *
  * <pre>{@code
  * try (PasswordHasher.Permit permit = hasher.tryAcquire(Duration.ofSeconds(1))) {
@@ -38,7 +42,10 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PasswordCost cost;
-    private final Semaphore permits;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition released = lock.newCondition();
+    private int free;
+    private int freeReserved;
     private final PhcString dummy;
 
     /**
@@ -46,8 +53,21 @@ public final class PasswordHasher {
      * @param permits how many hashes may run at once
      */
     public PasswordHasher(PasswordCost cost, int permits) {
+        this(cost, permits, 0);
+    }
+
+    /**
+     * @param cost     the cost of new hashes
+     * @param permits  how many hashes anyone may run at once
+     * @param reserved how many more only {@link #tryAcquireReserved} may take
+     */
+    public PasswordHasher(PasswordCost cost, int permits, int reserved) {
+        if (permits < 1 || reserved < 0) {
+            throw new IllegalArgumentException("hashing permits must be at least 1 and the reserve at least 0");
+        }
         this.cost = cost;
-        this.permits = new Semaphore(permits, true);
+        this.free = permits;
+        this.freeReserved = reserved;
         // Unknown usernames and disabled accounts are verified against this, so that they cost what a wrong
         // password costs. Made once, at the configured cost.
         this.dummy = PhcString.parse(hash(new byte[] {0}));
@@ -55,33 +75,89 @@ public final class PasswordHasher {
 
     /** A held hashing permit; closing it releases it. */
     public final class Permit implements AutoCloseable {
-        private boolean released;
+        private final boolean reserved;
+        private boolean closed;
 
-        private Permit() {
+        private Permit(boolean reserved) {
+            this.reserved = reserved;
         }
 
         @Override
         public void close() {
-            if (!released) {
-                released = true;
-                permits.release();
+            lock.lock();
+            try {
+                if (!closed) {
+                    closed = true;
+                    if (reserved) {
+                        freeReserved++;
+                    } else {
+                        free++;
+                    }
+                    released.signalAll(); // a waiter may want either kind
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }
 
-    /** Takes a permit, waiting at most {@code wait}; null if none came free in time. */
+    /** Takes an ordinary permit, waiting at most {@code wait}; null if none came free in time. */
     public Permit tryAcquire(Duration wait) {
+        return acquire(false, wait);
+    }
+
+    /**
+     * Takes a reserved permit, else an ordinary one, waiting at most {@code wait} for either; null if none came free
+     * in time. Only for the holder of a live session (or an administrator).
+     */
+    public Permit tryAcquireReserved(Duration wait) {
+        return acquire(true, wait);
+    }
+
+    private Permit acquire(boolean mayReserve, Duration wait) {
+        long nanos = wait.toNanos();
+        lock.lock();
         try {
-            return permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS) ? new Permit() : null;
+            while (true) {
+                if (mayReserve && freeReserved > 0) {
+                    freeReserved--;
+                    return new Permit(true);
+                }
+                if (free > 0) {
+                    free--;
+                    return new Permit(false);
+                }
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = released.awaitNanos(nanos);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Permits free right now (for tests and monitoring). */
+    /** Ordinary permits free right now (for tests and monitoring). */
     public int availablePermits() {
-        return permits.availablePermits();
+        lock.lock();
+        try {
+            return free;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reserved permits free right now (for tests and monitoring). */
+    public int availableReserve() {
+        lock.lock();
+        try {
+            return freeReserved;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A new PHC string for the password bytes, at the configured cost and with a fresh 16-byte salt. */
@@ -137,6 +213,6 @@ public final class PasswordHasher {
 
     @Override
     public String toString() {
-        return "PasswordHasher[" + cost + ", permits=" + permits.availablePermits() + "]";
+        return "PasswordHasher[" + cost + ", permits=" + availablePermits() + ", reserve=" + availableReserve() + "]";
     }
 }

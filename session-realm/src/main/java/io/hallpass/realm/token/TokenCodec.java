@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import javax.crypto.Mac;
@@ -124,11 +123,6 @@ public final class TokenCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    /** The first {@code hexChars} hex digits of SHA-256 of a text: a short, stable, non-reversible fingerprint. */
-    public static String fingerprint(String text, int hexChars) {
-        return HexFormat.of().formatHex(sha256(text)).substring(0, hexChars);
     }
 
     private static byte[] checksum(byte[] random) {

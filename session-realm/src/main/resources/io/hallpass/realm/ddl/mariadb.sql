@@ -69,19 +69,8 @@ CREATE TABLE IF NOT EXISTS hp_session (
     KEY hp_session_prev_token_hash_ix (prev_token_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- hp_login_throttle: failed attempts per normalised username, whether or not an account has that name (so a
--- lock says nothing about existence). A row lives only while its window or its lock runs; a successful login
--- deletes it and purge removes aged-out rows.
-CREATE TABLE IF NOT EXISTS hp_login_throttle (
-    username          varchar(512) NOT NULL,
-    attempts          integer NOT NULL,
-    window_started_at datetime(6) NOT NULL,
-    locked_until      datetime(6),                      -- NULL: not locked
-    PRIMARY KEY (username)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-
 -- hp_known_device: devices (SHA-256 of the device cookie) an account has signed in from; an unknown one is a risk
--- signal, never a credential.
+-- signal. A known one keeps a throttle count of its own (see hp_sign_in_throttle); it lets no one in by itself.
 CREATE TABLE IF NOT EXISTS hp_known_device (
     id            bigint NOT NULL AUTO_INCREMENT,
     account_id    bigint NOT NULL,
@@ -94,8 +83,8 @@ CREATE TABLE IF NOT EXISTS hp_known_device (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- hp_audit_event: the audit trail. Never holds a token or a password. No foreign key: the record stays as
--- written. For attempts on unknown usernames, username is 'unknown:' and 12 hex digits of SHA-256 of the
--- normalised name.
+-- written. For attempts on unknown usernames, username is 'unknown:' and 12 hex digits of a keyed fingerprint
+-- (HMAC-SHA-256, see hp_realm_key) of the normalised name, never the name.
 CREATE TABLE IF NOT EXISTS hp_audit_event (
     id                bigint NOT NULL AUTO_INCREMENT,
     at                datetime(6) NOT NULL,
@@ -133,3 +122,42 @@ CREATE TABLE IF NOT EXISTS hp_change_counter (
     PRIMARY KEY (name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 INSERT INTO hp_change_counter (name, last_id) VALUES ('session', 0) ON DUPLICATE KEY UPDATE name = name;
+-- ---------------------------------------------------------------------------------------- realm key (hardening)
+-- hp_realm_key: one row, a random secret made by the first node to start: the key of the keyed fingerprints
+-- (HMAC-SHA-256) by which audit rows name unknown usernames and the sign-in throttle counts names and clients,
+-- when no token pepper is configured (with one, the key is derived from the pepper and this row is not read).
+-- Whoever can read this row can test guesses against those fingerprints; logs and audit exports alone can not.
+CREATE TABLE IF NOT EXISTS hp_realm_key (
+    id         integer NOT NULL,                        -- always 1
+    secret     varbinary(32) NOT NULL,
+    created_at datetime(6) NOT NULL,
+    PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- ------------------------------------------------------------------------------- sign-in throttle (hardening)
+-- Failed password checks are counted twice, before the password is verified: per account and client, and per
+-- account. Both are keyed by keyed fingerprints (HMAC-SHA-256 with the realm key or the pepper, as hex), never by
+-- a typed name, a device id or an address, and both count a name that no account has exactly like one that
+-- exists. A success deletes its client's row and its account's row; purge deletes rows that have not failed for
+-- the cool-down.
+
+-- hp_sign_in_throttle: consecutive failures of one client (a live session, a known device, or else a network:
+-- an IPv4 address, an IPv6 /64) on one account; past the free failures the client waits, doubling.
+CREATE TABLE IF NOT EXISTS hp_sign_in_throttle (
+    throttle_key    varchar(64) NOT NULL,               -- fingerprint of the account and the client together
+    account_key     varchar(64) NOT NULL,               -- fingerprint of the normalised username
+    failures        integer NOT NULL,
+    last_failure_at datetime(6) NOT NULL,
+    blocked_until   datetime(6),                        -- NULL: the client need not wait
+    PRIMARY KEY (throttle_key),
+    KEY hp_sign_in_throttle_account_ix (account_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- hp_account_throttle: consecutive failures of an account from all clients together; at the ceiling, unknown
+-- clients (networks) are refused until a success, an administrator's reset, or the cool-down.
+CREATE TABLE IF NOT EXISTS hp_account_throttle (
+    account_key     varchar(64) NOT NULL,               -- fingerprint of the normalised username
+    failures        integer NOT NULL,
+    last_failure_at datetime(6) NOT NULL,
+    PRIMARY KEY (account_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

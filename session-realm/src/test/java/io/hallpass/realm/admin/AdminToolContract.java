@@ -373,14 +373,14 @@ abstract class AdminToolContract {
 
         assertEquals(1, tool.run("sessions", "list", name, "--idle-timeout", "2h").done().linesWith(publicId).size());
         String kept = tool.run("purge", "--idle-timeout", "2h", "--json").done().out();
-        assertTrue(kept.matches("\\{\"sessions\":\\d+,\"lockoutCounters\":\\d+,\"auditEvents\":\\d+}\n"), kept);
+        assertTrue(kept.matches("\\{\"sessions\":\\d+,\"throttleCounts\":\\d+,\"auditEvents\":\\d+}\n"), kept);
         assertEquals(1, tool.run("sessions", "list", name, "--idle-timeout", "2h").done().linesWith(publicId).size(),
                 "given the filter's timeout, purge kept the live session");
 
         assertEquals(List.of(), tool.run("sessions", "list", name).done().linesWith(publicId),
                 "expired under the default 30 minutes");
         String purged = tool.run("purge").done().out();
-        assertTrue(purged.matches("deleted [1-9]\\d* expired or revoked sessions?, \\d+ lockout counters? and \\d+"
+        assertTrue(purged.matches("deleted [1-9]\\d* expired or revoked sessions?, \\d+ throttle counters? and \\d+"
                 + " audit events? past retention\n"), purged);
         boolean live = withRealm(realmOn(db).idleTimeout(Duration.ofHours(2)),
                 realm -> realm.resolve(idle.token()).isPresent());

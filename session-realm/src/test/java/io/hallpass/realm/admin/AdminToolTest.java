@@ -97,8 +97,8 @@ class AdminToolTest {
                 .contains("Argon2 iterations must be between 1 and 100, was 0"));
         assertTrue(refused(2, "--jdbc-url", NOWHERE, "--idle-timeout", "13h", "purge").err()
                 .contains("idle timeout (PT13H) is longer than the absolute timeout (PT12H)"));
-        assertTrue(refused(2, "--jdbc-url", NOWHERE, "--lockout-window", "soon", "purge").err()
-                .contains("--lockout-window: \"soon\" is not a duration"));
+        assertTrue(refused(2, "--jdbc-url", NOWHERE, "--throttle-account-cool-down", "soon", "purge").err()
+                .contains("--throttle-account-cool-down: \"soon\" is not a duration"));
     }
 
     @Test

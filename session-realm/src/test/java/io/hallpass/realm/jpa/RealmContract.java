@@ -25,6 +25,7 @@ import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.RoleGrant;
 import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
+import io.hallpass.realm.SignInThrottle;
 import io.hallpass.realm.password.PasswordHasher;
 import io.hallpass.realm.testing.MutableClock;
 import io.hallpass.realm.testing.ScratchDatabase;
@@ -84,8 +85,11 @@ abstract class RealmContract {
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     static final Duration GRACE = Duration.ofSeconds(10);
+    /** The throttle here: a client waits after THRESHOLD failures, first FIRST_WAIT, at most LOCK. */
     static final Duration LOCK = Duration.ofMinutes(15);
+    static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     static final int THRESHOLD = 3;
+    static final Duration COOL_DOWN = Duration.ofHours(1);
 
     final MutableClock clock = new MutableClock(START);
     private final AtomicInteger names = new AtomicInteger();
@@ -129,7 +133,8 @@ abstract class RealmContract {
         return Realm.builder().jdbcUrl(db.url).credentials(db.user, db.password).clock(clock).passwordCost(CHEAP)
                 .schemaAction(SchemaAction.CREATE_IF_MISSING).poolSize(4)
                 .idleTimeout(IDLE).absoluteTimeout(ABSOLUTE).rotationGrace(GRACE)
-                .lockout(THRESHOLD, Duration.ofMinutes(15), LOCK)
+                .signInThrottle(SignInThrottle.defaults().withFreeFailures(THRESHOLD).withMaxDelay(LOCK)
+                        .withCoolDown(COOL_DOWN))
                 .hashingLimit(4, Duration.ofSeconds(10));
     }
 
@@ -377,10 +382,10 @@ abstract class RealmContract {
         assertFalse(realm.grantRole(-7, "customer", null, "hr"));
     }
 
-    // ============================================================================================ lockout
+    // ========================================================== throttle (the attacks: SignInContract)
 
     @Test
-    void lockoutAfterTheThresholdRefusesEvenTheRightPasswordUntilItIsReleased() {
+    void pastItsFreeFailuresAClientWaitsAndEvenTheRightPasswordIsNotVerified() {
         AccountView account = newAccount("locked");
         for (int i = 0; i < THRESHOLD; i++) {
             assertInstanceOf(LoginResult.Failed.class, realm.login(account.username(), WRONG, LAPTOP));
@@ -388,16 +393,16 @@ abstract class RealmContract {
         Instant lockedAt = now();
         LoginResult.Locked wrong = assertInstanceOf(LoginResult.Locked.class,
                 realm.login(account.username(), WRONG, LAPTOP));
-        assertEquals(lockedAt.plus(LOCK), wrong.until());
-        assertEquals(LOCK.toSeconds(), wrong.retryAfterSeconds(now()));
+        assertEquals(lockedAt.plus(FIRST_WAIT), wrong.until());
+        assertEquals(FIRST_WAIT.toSeconds(), wrong.retryAfterSeconds(now()));
         assertInstanceOf(LoginResult.Locked.class, realm.login(account.username(), PASSWORD, LAPTOP),
                 "refused without verifying: the right password is not even looked at");
-        assertEquals(THRESHOLD, count(account, AuditEvent.Type.LOGIN_FAILED), "locked attempts are not verified");
-        assertEquals(1, count(account, AuditEvent.Type.LOGIN_LOCKED), "one audit event per lock");
+        assertEquals(THRESHOLD, count(account, AuditEvent.Type.LOGIN_FAILED), "waiting attempts are not verified");
+        assertEquals(1, count(account, AuditEvent.Type.LOGIN_LOCKED), "one audit event when the client starts waiting");
 
-        clock.advance(LOCK.minusSeconds(1));
+        clock.advance(FIRST_WAIT.minusNanos(1_000));
         assertInstanceOf(LoginResult.Locked.class, realm.login(account.username(), PASSWORD, LAPTOP));
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofNanos(1_000));
         LoginResult.Success ok = assertInstanceOf(LoginResult.Success.class,
                 realm.login(account.username(), PASSWORD, LAPTOP));
         everyToken.add(ok.session().token());
@@ -422,12 +427,12 @@ abstract class RealmContract {
     }
 
     @Test
-    void aWindowOlderThanTheLockoutWindowStartsOver() {
+    void failuresOlderThanTheCoolDownAreForgotten() {
         AccountView account = newAccount("window");
         for (int i = 0; i < THRESHOLD - 1; i++) {
             assertInstanceOf(LoginResult.Failed.class, realm.login(account.username(), WRONG, LAPTOP));
         }
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(COOL_DOWN);
         assertInstanceOf(LoginResult.Failed.class, realm.login(account.username(), WRONG, LAPTOP));
         assertInstanceOf(LoginResult.Failed.class, realm.login(account.username(), WRONG, LAPTOP));
         LoginResult.Success ok = assertInstanceOf(LoginResult.Success.class,
@@ -487,7 +492,7 @@ abstract class RealmContract {
 
     @Test
     void parallelFirstAttemptsOnAnUnknownNameNeverWriteTheNameToAnyLog() throws Exception {
-        // what was typed as a username may be a password: a lost race on creating its lockout counter must not
+        // what was typed as a username may be a password: a lost race on creating its throttle counter must not
         // put it in a duplicate-key message that Hibernate logs
         String typed = uniqueName("hunter2-typed-in-the-wrong-field");
         List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -537,21 +542,25 @@ abstract class RealmContract {
     }
 
     @Test
-    @SuppressWarnings("try") // the permit is held, not used
+    @SuppressWarnings("try") // the permits are held, not used
     void busyWhenEveryHashingPermitIsTakenAndNothingIsCounted() throws SQLException {
         AccountView account = newAccount("busy");
         OpenedSession opened = login(account);
-        try (Realm bounded = builder().hashingLimit(1, Duration.ZERO).schemaAction(SchemaAction.NONE).build()) {
+        String countersBefore = counters();
+        try (Realm bounded = builder().hashingLimit(1, Duration.ZERO).hashingReserve(1)
+                .schemaAction(SchemaAction.NONE).build()) {
             PasswordHasher hasher = ((JpaRealm) bounded).hasher();
-            try (PasswordHasher.Permit taken = hasher.tryAcquire(Duration.ZERO)) {
+            try (PasswordHasher.Permit taken = hasher.tryAcquire(Duration.ZERO);
+                 PasswordHasher.Permit reserve = hasher.tryAcquireReserved(Duration.ZERO)) {
                 assertInstanceOf(LoginResult.Busy.class, bounded.login(account.username(), WRONG, LAPTOP));
                 assertInstanceOf(LoginResult.Busy.class, bounded.reauthenticate(opened.token(), "wrong", LAPTOP));
                 assertInstanceOf(PasswordChange.Busy.class,
                         bounded.changePassword(account.id(), WRONG, "another password 1", null));
             }
             assertEquals(1, hasher.availablePermits());
+            assertEquals(1, hasher.availableReserve());
         }
-        assertEquals("0", column("select count(*) from hp_login_throttle where username = ?", account.username()));
+        assertEquals(countersBefore, counters());
         assertEquals(0, count(account, AuditEvent.Type.LOGIN_FAILED));
         assertEquals(0, count(account, AuditEvent.Type.REAUTH_FAILED));
     }
@@ -620,13 +629,14 @@ abstract class RealmContract {
         assertEquals(at, realm.resolve(ok.session().token()).orElseThrow().lastAuthenticatedAt());
         assertTrue(realm.resolve(old.token()).orElseThrow().previousToken());
 
-        // failures count toward the same lockout as logins
+        // failures are throttled as sign-ins are, with the session as the client: the session waits, nobody else
         for (int i = 0; i < THRESHOLD; i++) {
             assertInstanceOf(LoginResult.Failed.class,
                     realm.reauthenticate(ok.session().token(), WRONG, LAPTOP));
         }
         assertInstanceOf(LoginResult.Locked.class, realm.reauthenticate(ok.session().token(), PASSWORD, LAPTOP));
-        assertInstanceOf(LoginResult.Locked.class, realm.login(account.username(), PASSWORD, LAPTOP));
+        everyToken.add(assertInstanceOf(LoginResult.Success.class,
+                realm.login(account.username(), PASSWORD, LAPTOP)).session().token());
     }
 
     @Test
@@ -720,7 +730,9 @@ abstract class RealmContract {
         PasswordChange.Changed changed = assertInstanceOf(PasswordChange.Changed.class,
                 realm.changePassword(account.id(), PASSWORD, "new password 123", keep.view().publicId()));
         assertEquals(1, changed.otherSessionsRevoked());
-        assertTrue(realm.resolve(keep.token()).isPresent());
+        OpenedSession kept = remember(changed.kept().orElseThrow());
+        assertEquals(keep.view().publicId(), realm.resolve(kept.token()).orElseThrow().publicId(),
+                "the session stays, under a new token (AccountSessionsContract shows the old one stops)");
         assertEquals(Optional.empty(), realm.resolve(other.token()));
         assertInstanceOf(LoginResult.Failed.class, realm.login(account.username(), PASSWORD, LAPTOP));
         everyToken.add(assertInstanceOf(LoginResult.Success.class,
@@ -732,7 +744,7 @@ abstract class RealmContract {
     }
 
     @Test
-    void changePasswordFailuresCountTowardTheLockout() {
+    void changePasswordFailuresAreThrottledLikeSignIns() {
         AccountView account = newAccount("change-lock");
         for (int i = 0; i < THRESHOLD; i++) {
             assertInstanceOf(PasswordChange.Rejected.class,
@@ -740,7 +752,9 @@ abstract class RealmContract {
         }
         assertInstanceOf(PasswordChange.Locked.class,
                 realm.changePassword(account.id(), PASSWORD, "new password 123", null));
-        assertInstanceOf(LoginResult.Locked.class, realm.login(account.username(), PASSWORD, LAPTOP));
+        everyToken.add(assertInstanceOf(LoginResult.Success.class,
+                realm.login(account.username(), PASSWORD, LAPTOP), "another client is not slowed by it")
+                .session().token());
     }
 
     @Test
@@ -858,9 +872,10 @@ abstract class RealmContract {
         OpenedSession rotated = assertInstanceOf(LoginResult.Success.class,
                 realm.reauthenticate(session.token(), PASSWORD, LAPTOP)).session();
         everyToken.add(rotated.token());
-        assertInstanceOf(PasswordChange.Changed.class,
-                realm.changePassword(account.id(), PASSWORD, "the second password", rotated.view().publicId()));
-        assertTrue(realm.revoke(rotated.token(), "logout"));
+        OpenedSession kept = remember(assertInstanceOf(PasswordChange.Changed.class,
+                realm.changePassword(account.id(), PASSWORD, "the second password", rotated.view().publicId()))
+                .kept().orElseThrow());
+        assertTrue(realm.revoke(kept.token(), "logout"));
         OpenedSession idle = remember(realm.open(account.id(), LAPTOP));
         clock.advance(IDLE);
         assertEquals(Optional.empty(), realm.resolve(idle.token()));
@@ -956,10 +971,12 @@ abstract class RealmContract {
 
         long sessions = Long.parseLong(column("select count(*) from hp_session where revoked_at is not null"
                 + " or last_seen_at <= ?", LocalDateTime.ofInstant(now().minus(IDLE), ZoneOffset.UTC)));
-        long counters = Long.parseLong(column("select count(*) from hp_login_throttle where window_started_at <= ?"
-                + " and (locked_until is null or locked_until <= ?)",
-                LocalDateTime.ofInstant(now().minus(Duration.ofMinutes(15)), ZoneOffset.UTC),
-                LocalDateTime.ofInstant(now(), ZoneOffset.UTC)));
+        LocalDateTime forgotten = LocalDateTime.ofInstant(now().minus(COOL_DOWN), ZoneOffset.UTC);
+        long counters = Long.parseLong(column("select count(*) from hp_sign_in_throttle where last_failure_at <= ?"
+                + " and (blocked_until is null or blocked_until <= ?)", forgotten,
+                LocalDateTime.ofInstant(now(), ZoneOffset.UTC)))
+                + Long.parseLong(column("select count(*) from hp_account_throttle where last_failure_at <= ?",
+                forgotten));
         assertTrue(sessions >= 5 && counters >= 1, sessions + " sessions, " + counters + " counters");
 
         String agedChanges = "select count(*) from hp_session_change where at < ?";
@@ -969,9 +986,9 @@ abstract class RealmContract {
         PurgeResult purged = realm.purge(2);
         assertEquals("0", column(agedChanges, changeCut), "change rows older than their retention are purged too");
         assertEquals(sessions, purged.sessions(), "every batch of two, until a short one");
-        assertEquals(counters, purged.lockoutCounters());
+        assertEquals(counters, purged.throttleCounts());
         assertEquals(0, purged.auditEvents(), "nothing is a year old");
-        assertEquals(purged.sessions() + purged.lockoutCounters(), purged.total());
+        assertEquals(purged.sessions() + purged.throttleCounts(), purged.total());
         assertTrue(realm.resolve(live.token()).isPresent());
         assertEquals(new PurgeResult(0, 0, 0), realm.purge(2));
 
@@ -1079,6 +1096,7 @@ abstract class RealmContract {
     @Test
     void badInputIsRefusedWithMessagesThatNeverRepeatIt() throws SQLException {
         AccountView account = newAccount("input");
+        String countersBefore = counters();
         String secret = "p".repeat(1025);
         Map<String, Executable> calls = new TreeMap<>();
         calls.put("null username", () -> realm.createAccount(null, PASSWORD));
@@ -1097,7 +1115,7 @@ abstract class RealmContract {
             InvalidInputException e = assertThrows(InvalidInputException.class, call, name);
             assertFalse(e.getMessage().contains(secret) || e.getMessage().contains("no spaces allowed"), name);
         });
-        assertEquals("0", column("select count(*) from hp_login_throttle where username = ?", account.username()),
+        assertEquals(countersBefore, counters(),
                 "refused input is not counted as an attempt");
         for (String garbage : new String[] {null, "", "hp1_", "Bearer x", "hp1_" + "A".repeat(49)}) {
             assertEquals(Optional.empty(), realm.resolve(garbage));
@@ -1264,6 +1282,12 @@ abstract class RealmContract {
     private Instant lastSeen(String publicId) throws SQLException {
         return LocalDateTime.parse(column("select last_seen_at from hp_session where public_id = ?", publicId)
                 .replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+
+    /** How many rows the sign-in throttle holds, in both of its tables. */
+    private String counters() throws SQLException {
+        return Long.toString(Long.parseLong(column("select count(*) from hp_sign_in_throttle"))
+                + Long.parseLong(column("select count(*) from hp_account_throttle")));
     }
 
     /** One value of one row, as text (timestamps as their UTC wall-clock reading). */

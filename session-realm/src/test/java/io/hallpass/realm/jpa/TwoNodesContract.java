@@ -15,6 +15,7 @@ import io.hallpass.realm.OpenedSession;
 import io.hallpass.realm.PasswordChange;
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
+import io.hallpass.realm.SignInThrottle;
 import io.hallpass.realm.RealmBuilder;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.SchemaAction;
@@ -65,7 +66,7 @@ abstract class TwoNodesContract {
 
     RealmBuilder node() {
         return Realm.builder().clock(clock).passwordCost(new PasswordCost(64, 1, 1)).idleTimeout(Duration.ofMinutes(30))
-                .lockout(50, Duration.ofMinutes(15), Duration.ofMinutes(15)).sessionCache(10_000, BOUND);
+                .signInThrottle(SignInThrottle.defaults().withFreeFailures(50)).sessionCache(10_000, BOUND);
     }
 
     @BeforeAll

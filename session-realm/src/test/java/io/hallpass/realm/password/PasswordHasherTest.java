@@ -102,6 +102,29 @@ class PasswordHasherTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the permits are held, not used
+    void theReserveIsOnlyForHoldersWhoFallBackOnOrdinaryPermits() {
+        PasswordHasher bounded = new PasswordHasher(CHEAP, 1, 1);
+        try (PasswordHasher.Permit signIn = bounded.tryAcquire(Duration.ZERO)) {
+            assertNotNull(signIn);
+            assertNull(bounded.tryAcquire(Duration.ZERO), "an ordinary permit never takes the reserve");
+            try (PasswordHasher.Permit holder = bounded.tryAcquireReserved(Duration.ZERO)) {
+                assertNotNull(holder, "a holder takes the reserve");
+                assertNull(bounded.tryAcquireReserved(Duration.ZERO), "now everything is held");
+            }
+        }
+        try (PasswordHasher.Permit first = bounded.tryAcquireReserved(Duration.ZERO);
+             PasswordHasher.Permit second = bounded.tryAcquireReserved(Duration.ZERO)) {
+            assertNotNull(first);
+            assertNotNull(second, "a holder falls back on a free ordinary permit");
+            assertEquals(0, bounded.availablePermits());
+            assertEquals(0, bounded.availableReserve());
+        }
+        assertEquals(1, bounded.availablePermits());
+        assertEquals(1, bounded.availableReserve());
+    }
+
+    @Test
     @SuppressWarnings("try") // closing twice inside the block is the point
     void noPermitIsHandedOutWhileAllAreHeld() throws Exception {
         PasswordHasher bounded = new PasswordHasher(CHEAP, 1);
