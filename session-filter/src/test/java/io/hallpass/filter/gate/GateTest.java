@@ -68,7 +68,7 @@ class GateTest {
     private boolean unreachable;
     private RiskPolicy risk = (session, request, now) -> RiskAssessment.CALM;
     private final List<HallpassEvent> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Events events = Events.of(List.of(published::add), java.time.Clock.systemUTC());
+    private final Events events = Events.of(List.of(published::add), realm.clock);
 
     // ------------------------------------------------------------------------------------ fixture
 
