@@ -274,6 +274,46 @@ public abstract class MetricsContract extends ContainerSuite {
         assertFalse(MBEANS.isRegistered(nameOf(two)));
     }
 
+    @Test
+    void aThrowingListenerChangesNoAnswer() throws Exception {
+        String quiet = unique("quiet");
+        String noisy = unique("noisy");
+        String user = newUser("customer");
+        try (Container without = newContainer(); Container with = newContainer()) {
+            without.start(application(realm).contextPath(quiet).param("event-listeners", "none"));
+            with.start(application(realm).contextPath(noisy).param("event-listeners", Thrower.class.getName()));
+            List<String> a = script(new RawHttp(without.port()), quiet, user);
+            List<String> b = script(new RawHttp(with.port()), noisy, user);
+            assertEquals(a, b);
+            assertEquals(0, metrics(quiet).getListenerFailures());
+            assertTrue(metrics(noisy).getListenerFailures() >= a.size(), "the listener threw on every event");
+        }
+    }
+
+    /** The same requests to an instance at {@code context}: each answer's status, headers that matter, and body. */
+    private static List<String> script(RawHttp client, String context, String user) {
+        List<RawHttp.Response> answers = new ArrayList<>();
+        answers.add(client.request("GET", context + "/account/x").api().send());
+        answers.add(client.request("GET", context + "/account/x").browser().send());
+        answers.add(client.request("POST", context + "/auth/login").api()
+                .form(form("username", user, "password", "wrong")).send());
+        answers.add(client.request("POST", context + "/auth/login").browser()
+                .form(form("username", user, "password", "wrong")).send());
+        RawHttp.Response login = client.request("POST", context + "/auth/login").api()
+                .form(form("username", user, "password", "pw-" + user)).send();
+        answers.add(login);
+        String cookie = COOKIE + "=" + login.cookie(COOKIE);
+        answers.add(client.request("GET", context + "/admin/panel").api().cookie(cookie).send());
+        answers.add(client.request("PROPFIND", context + "/public/x").api().send());
+        answers.add(client.request("POST", context + "/auth/logout").api().cookie(cookie).send());
+        List<String> out = new ArrayList<>();
+        for (RawHttp.Response r : answers) {
+            out.add((r.status() + " " + r.header("WWW-Authenticate") + " " + r.header("Location") + " "
+                    + r.header("Content-Type") + " " + r.body()).replace(context, "<context>"));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------- the session cache
 
     @Test
