@@ -119,6 +119,25 @@ class FilterSettingsTest {
     }
 
     @Test
+    void eventListenersAreClassNamesInOrderOrNoneOrUnset() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals(null, read().eventListeners(), "unset: found through ServiceLoader");
+        init.put("event-listeners", "com.example.Mailer, com.example.Siem$Feed");
+        assertEquals(java.util.List.of("com.example.Mailer", "com.example.Siem$Feed"), read().eventListeners());
+        init.put("event-listeners", "none");
+        assertEquals(java.util.List.of(), read().eventListeners());
+    }
+
+    @Test
+    void anEventListenerThatIsNoClassNameIsRefused() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("event-listeners", "com.example.Mailer, com..Bad, com.example.Mailer");
+        String p = problems();
+        assertTrue(p.contains("init-param event-listeners ('com..Bad'): is not a Java class name"), p);
+        assertTrue(p.contains("init-param event-listeners ('com.example.Mailer'): is named twice"), p);
+    }
+
+    @Test
     void everyDocumentedSettingIsKnown() throws SettingsException {
         for (String name : FilterSettings.NAMES) {
             init.clear();

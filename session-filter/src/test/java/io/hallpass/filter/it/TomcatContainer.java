@@ -27,7 +27,7 @@ public final class TomcatContainer implements Container {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
-        context = tomcat.addContext("", base.toString());
+        context = tomcat.addContext(app.contextPath, base.toString());
         // runs during the context's start, before any filter's init
         context.addServletContainerInitializer((classes, servletContext) ->
                 app.listener().contextInitialized(new jakarta.servlet.ServletContextEvent(servletContext)), null);
