@@ -100,11 +100,11 @@ class FilterSettingsTest {
     void unknownSettingsAreReportedTogetherWithTheOtherProblems() {
         init.put("jdbc-url", "jdbc:h2:mem:x");
         init.put("idle-timeout", "soon");
-        init.put("lockout-treshold", "5");
+        init.put("throttle-free-failure", "5");
         context.put("hallpass.cokie-secure", "false");
         String p = problems();
         assertTrue(p.contains("init-param idle-timeout ('soon')"), p);
-        assertTrue(p.contains("unknown setting 'lockout-treshold' (init-param); did you mean 'lockout-threshold'?"), p);
+        assertTrue(p.contains("unknown setting 'throttle-free-failure' (init-param); did you mean 'throttle-free-failures'?"), p);
         assertTrue(p.contains("unknown setting 'hallpass.cokie-secure' (context-param); did you mean "
                 + "'hallpass.cookie-secure'?"), p);
     }

@@ -851,7 +851,16 @@ public abstract class HttpContract extends ContainerSuite {
                     && browser.body().contains("Please try again in 1 second."), browser.body());
             assertFalse(browser.body().contains("cannot check your session"), browser.body());
 
-            RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(cookie)
+            // the flood holds every ordinary slot: the holder of a live session still re-authenticates, on the
+            // slot kept for live sessions
+            RawHttp.Response reserved = http.request("POST", "/auth/reauth").api().cookie(cookie)
+                    .json("{\"password\":\"pw-" + user + "\"}").send();
+            assertEquals(200, reserved.status(), "a flood of sign-ins cannot starve re-authentication: " + reserved);
+            assertNotNull(reserved.cookie(COOKIE), reserved.toString());
+            String rotated = COOKIE + "=" + reserved.cookie(COOKIE);
+
+            held.addAll(takeEveryReservedSlot());
+            RawHttp.Response reauth = http.request("POST", "/auth/reauth").api().cookie(rotated)
                     .json("{\"password\":\"pw-" + user + "\"}").send();
             assertEquals(503, reauth.status(), reauth.toString());
             assertTrue(reauth.body().contains("\"error\":\"busy\""), reauth.body());
@@ -865,17 +874,33 @@ public abstract class HttpContract extends ContainerSuite {
         assertNotNull(login(user), "once a slot is free, sign-in works again");
     }
 
-    /** Holds every permit of the realm's password hasher, as {@code RealmContract} does in the realm's own tests. */
+    /** Holds every ordinary permit of the realm's password hasher, as {@code RealmContract} does in the realm's tests. */
     private List<PasswordHasher.Permit> takeEveryHashingSlot() throws ReflectiveOperationException {
-        Method hasherOf = realm.getClass().getDeclaredMethod("hasher");
-        hasherOf.setAccessible(true);
-        PasswordHasher hasher = (PasswordHasher) hasherOf.invoke(realm);
+        PasswordHasher hasher = hasher();
         List<PasswordHasher.Permit> held = new ArrayList<>();
         for (PasswordHasher.Permit p = hasher.tryAcquire(Duration.ZERO); p != null; p = hasher.tryAcquire(Duration.ZERO)) {
             held.add(p);
         }
         assertEquals(0, hasher.availablePermits());
         return held;
+    }
+
+    /** Holds the permits kept for the holders of live sessions too. */
+    private List<PasswordHasher.Permit> takeEveryReservedSlot() throws ReflectiveOperationException {
+        PasswordHasher hasher = hasher();
+        List<PasswordHasher.Permit> held = new ArrayList<>();
+        for (PasswordHasher.Permit p = hasher.tryAcquireReserved(Duration.ZERO); p != null;
+             p = hasher.tryAcquireReserved(Duration.ZERO)) {
+            held.add(p);
+        }
+        assertFalse(held.isEmpty(), "the realm keeps a slot for live sessions");
+        return held;
+    }
+
+    private PasswordHasher hasher() throws ReflectiveOperationException {
+        Method hasherOf = realm.getClass().getDeclaredMethod("hasher");
+        hasherOf.setAccessible(true);
+        return (PasswordHasher) hasherOf.invoke(realm);
     }
 
     @Test
