@@ -35,8 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Tomcat) reaches it only through a {@link TcpProxy} the test controls, node B (embedded Jetty) directly.
  *
  * <p>The attack: sam's session is live and cached on A; an administrator revokes it on B, and A's database link is
- * cut at once, before A can read the change log. A must not keep serving sam from its cache once the bound has
- * passed: it answers 503, never 200, and never 500. Meanwhile public pages on A stay up, sign-in there answers 503,
+ * cut at once, most likely before A has read the change log (A polls it every quarter of the bound; either way the
+ * claim is the same). A must not keep serving sam from its cache once the bound has passed since the revocation: it
+ * answers 503, never 200, and never 500. Meanwhile public pages on A stay up, sign-in there answers 503,
  * and B serves on. When the link comes back, the same cookies work again on A, the revoked one stays refused, and
  * every account, session and audit row written before the cut is still there.
  *

@@ -152,6 +152,16 @@ class MultiNodeIT {
                     .map(s -> (String) s.get("id")).findFirst().orElseThrow(() -> new AssertionError(list));
         }
 
+        /**
+         * Waits until B has surely read every change logged so far (two bounds), so that the entry B caches next is
+         * dropped only by the change under test: a sign-in logs a change of its own, which B may apply after it
+         * cached a session and drop it, and a refusal would then come from a database read, not from the change
+         * log. The wait makes the test stricter; no outcome depends on it.
+         */
+        private static void settle() throws InterruptedException {
+            Thread.sleep(Nodes.BOUND.multipliedBy(2).toMillis());
+        }
+
         /** Polls B with {@code client} until it answers {@code refused}, from {@code before}; records the delay. */
         private void awaitOnB(String change, long since, Browser client, String path, int before, int refused)
                 throws InterruptedException {
@@ -179,6 +189,7 @@ class MultiNodeIT {
         void aLogoutOnANodeIsRefusedOnTheOtherWithinTheBound() throws InterruptedException {
             Browser alice = signedIn(a, "alice");
             Browser onB = moved(alice, b);
+            settle();
             assertEquals(200, onB.get("/api/me").status(), "B has the session in its cache");
             Response out = alice.post("/auth/logout", Map.of());
             assertEquals(204, out.status(), out::toString);
@@ -190,6 +201,7 @@ class MultiNodeIT {
         void aSessionRevokedOnANodeIsRefusedOnTheOtherWithinTheBound() throws InterruptedException {
             Browser laptop = signedIn(a, "alice");
             Browser phone = signedIn(b, "alice");
+            settle();
             assertEquals(200, phone.get("/api/me").status());
             String phoneId = currentSessionId(phone);
             Response revoked = laptop.post("/account/sessions/" + phoneId + "/revoke", Map.of());
@@ -202,8 +214,9 @@ class MultiNodeIT {
         @Order(4)
         void anAccountDisabledOnANodeIsRefusedOnTheOtherWithinTheBound() throws InterruptedException {
             Browser sam = signedIn(b, "sam");
-            assertEquals(200, sam.get("/orders").status());
             Browser ada = signedIn(a, "ada");
+            settle();
+            assertEquals(200, sam.get("/orders").status());
             Response disabled = ada.post("/admin/users/sam/disable", Map.of());
             assertEquals(200, disabled.status(), disabled::toString);
             long since = System.nanoTime();
@@ -221,8 +234,9 @@ class MultiNodeIT {
         @Order(5)
         void aPasswordChangedOnANodeEndsTheOtherSessionsOnTheOtherWithinTheBound() throws InterruptedException {
             Browser elsewhere = signedIn(b, "casey");
-            assertEquals(200, elsewhere.get("/reports/sales").status());
             Browser here = signedIn(a, "casey");
+            settle();
+            assertEquals(200, elsewhere.get("/reports/sales").status());
             Response changed = here.post("/account/password", Map.of("current", "casey-demo-pw",
                     "new", "casey-new-pw-1"));
             assertEquals(200, changed.status(), changed::toString);
@@ -242,8 +256,9 @@ class MultiNodeIT {
         @Order(6)
         void aRoleGrantedAndRevokedOnANodeActsOnTheOtherWithinTheBound() throws InterruptedException {
             Browser sam = signedIn(b, "sam");
-            assertEquals(403, sam.get("/reports/sales").status(), "support has no reports");
             Browser ada = signedIn(a, "ada");
+            settle();
+            assertEquals(403, sam.get("/reports/sales").status(), "support has no reports");
             String until = Instant.now().plus(Duration.ofHours(1)).toString();
             Response granted = ada.post("/admin/users/sam/roles",
                     Map.of("role", "reporting", "action", "grant", "expiresAt", until));
