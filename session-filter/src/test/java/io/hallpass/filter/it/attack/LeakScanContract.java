@@ -48,6 +48,8 @@ public abstract class LeakScanContract extends ContainerSuite {
     private final List<RawHttp.Response> responses = new ArrayList<>();
     /** Every session and device cookie value handed out. */
     private final Set<String> tokens = new LinkedHashSet<>();
+    /** The accounts' passwords, by username. */
+    private final java.util.Map<String, String> accounts = new java.util.HashMap<>();
     /** Every password typed, right or wrong, wherever it was typed. */
     private final Set<String> passwords = new LinkedHashSet<>();
     /** The passwords typed into the username field, and the device cookie values: see the class comment. */
@@ -58,9 +60,9 @@ public abstract class LeakScanContract extends ContainerSuite {
 
     /** A record Jetty logged below INFO: its trace of the request as received. */
     static boolean jettyDebug(String record) {
-        return record.startsWith("org.eclipse.jetty.")
-                && (record.contains(" FINE ") || record.contains(" FINER ") || record.contains(" FINEST "))
-                && record.indexOf(" FIN") == record.indexOf(' ');
+        String[] loggerAndLevel = record.split(" ", 3); // EverythingLogged writes "logger LEVEL message"
+        return loggerAndLevel[0].startsWith("org.eclipse.jetty.") && loggerAndLevel.length > 1
+                && loggerAndLevel[1].startsWith("FINE"); // FINE, FINER, FINEST
     }
 
     @Test
@@ -176,8 +178,6 @@ public abstract class LeakScanContract extends ContainerSuite {
         accounts.put(name, password);
         return name;
     }
-
-    private final java.util.Map<String, String> accounts = new java.util.HashMap<>();
 
     private String passwordOf(String username) {
         return accounts.get(username);

@@ -114,8 +114,8 @@ public abstract class RandomRequestsContract extends ContainerSuite {
                         ProbeApp.Echo echo = ProbeApp.Echo.parse(r.body());
                         assertNotNull(echo, who + " is admitted by " + mapping + " but got " + r);
                         assertEquals(reached.servlet(), echo.servlet(), who);
-                        assertEquals(client == ProbeApp.Client.ANONYMOUS ? "null" : "notnull",
-                                echo.user().equals("null") ? "null" : "notnull", who + " ran as " + echo.user());
+                        assertEquals(client == ProbeApp.Client.ANONYMOUS, echo.user().equals("null"),
+                                who + " ran as " + echo.user());
                     } else {
                         assertEquals(client == ProbeApp.Client.ANONYMOUS ? 401 : 403, r.status(),
                                 who + " must be refused by " + mapping + ": " + r);
