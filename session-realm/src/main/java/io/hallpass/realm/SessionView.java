@@ -18,7 +18,8 @@ import java.util.Set;
  * @param idleExpiresAt        when the session ends if unused (slides with use, never past absolute): the last
  *                             activity known on this node plus the idle timeout
  * @param absoluteExpiresAt    when the session ends whatever happens
- * @param client               the client facts recorded at login or at the last re-authentication
+ * @param client               the client facts recorded at login or at the last re-authentication; its {@code deviceId}
+ *                             is a fingerprint of the device cookie (base64url SHA-256), never the cookie itself
  * @param newDevice            the session was opened from a device the account had not signed in from
  * @param failuresBeforeLogin  the account's consecutive failed attempts, from any client, just before
  *                             the login that opened this session

@@ -25,6 +25,16 @@ final class Devices {
     }
 
     /**
+     * What a session row keeps of the device cookie: the base64url SHA-256 of its value (43 characters), never the
+     * value, which lets its holder past the per-account sign-in ceiling and so must not sit in clear in the database
+     * (nor in a log of what is sent to it). Null for a client without one.
+     */
+    static String fingerprint(String deviceId) {
+        return deviceId == null ? null
+                : java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(TokenCodec.sha256(deviceId));
+    }
+
+    /**
      * Whether the client's device is new to the account (or it sent no device id); a known device is stamped as
      * seen, a new one recorded and audited. A device id is a risk signal only, never a credential.
      */

@@ -136,14 +136,14 @@ final class SessionStore {
         row.lastAuthenticatedAt = t.now;
         row.ip = facts.ip();
         row.userAgent = facts.userAgent();
-        row.deviceId = facts.deviceId();
+        row.deviceId = Devices.fingerprint(facts.deviceId());
         row.newDevice = newDevice;
         row.failuresBeforeLogin = failuresBefore;
         long id = (Long) t.db.insert(row);
         t.audit(AuditEvent.Type.SESSION_OPENED, account.id(), account.username(), row.publicId, facts.ip(),
                 newDevice ? "new device" : null);
         SessionRow s = new SessionRow(id, row.publicId, account.id(), account.username(), true, t.now, t.now,
-                row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), facts.deviceId(), newDevice,
+                row.absoluteExpiresAt, t.now, facts.ip(), facts.userAgent(), row.deviceId, newDevice,
                 failuresBefore, null, null, null);
         return new OpenedSession(token, rules.view(s, Grants.activeRoles(t, account.id()), t.now, t.now, facts,
                 false, Duration.ZERO));
@@ -217,7 +217,8 @@ final class SessionStore {
                 .setParameter("until", rules.graceEnd(t.now))
                 .setParameter("prevAuth", s.lastAuthenticatedAt()).setParameter("auth", authenticated)
                 .setParameter("now", t.now).setParameter("ip", facts.ip()).setParameter("ua", facts.userAgent())
-                .setParameter("device", facts.deviceId()).setParameter("id", s.id())
+                .setParameter("device", stamp == null ? s.deviceId() : Devices.fingerprint(stamp.deviceId()))
+                .setParameter("id", s.id())
                 .executeUpdate();
         if (updated != 1) {
             return null;

@@ -185,7 +185,7 @@ abstract class RealmContract {
         assertEquals(t0, view.lastAuthenticatedAt());
         assertEquals(t0.plus(IDLE), view.idleExpiresAt());
         assertEquals(t0.plus(ABSOLUTE), view.absoluteExpiresAt());
-        assertEquals(LAPTOP, view.client());
+        assertEquals(stored(LAPTOP), view.client());
         assertTrue(view.newDevice(), "the first login from a device");
         assertEquals(0, view.failuresBeforeLogin());
         assertFalse(view.previousToken());
@@ -586,7 +586,7 @@ abstract class RealmContract {
         SessionView viaNew = realm.resolve(fresh.token()).orElseThrow();
         assertFalse(viaNew.previousToken());
         assertEquals(reauthAt, viaNew.lastAuthenticatedAt());
-        assertEquals(phone, viaNew.client());
+        assertEquals(stored(phone), viaNew.client());
 
         assertEquals(Optional.empty(), realm.rotate(old.token()), "the old token can not rotate");
         assertEquals(Optional.empty(), realm.markReauthenticated(old.token(), phone), "nor be re-stamped");
@@ -961,6 +961,26 @@ abstract class RealmContract {
      * (a second) late; until then the stored last-seen looks idle, while the node that served the user keeps the
      * session alive by its own activity. The purge, run by any node or the command line, must not delete such a row.
      */
+    /** The client facts as a session row keeps them: the device cookie only as its fingerprint. */
+    static ClientFacts stored(ClientFacts facts) {
+        return new ClientFacts(facts.ip(), facts.userAgent(), Devices.fingerprint(facts.deviceId()));
+    }
+
+    /**
+     * The device cookie lets its holder past the account's sign-in ceiling, so whoever reads the session table (or a
+     * log of what is sent to it) must not be able to present it.
+     */
+    @Test
+    void theDeviceCookieIsStoredOnlyAsItsHash() throws SQLException {
+        OpenedSession session = login(newAccount("device-at-rest"), LAPTOP);
+        String deviceId = LAPTOP.deviceId();
+        assertEquals("0", column("select count(*) from hp_session where device_id = ?", deviceId),
+                "the cookie in clear on a session row");
+        assertEquals(Devices.fingerprint(deviceId),
+                column("select device_id from hp_session where public_id = ?", session.view().publicId()));
+        assertEquals(43, Devices.fingerprint(deviceId).length(), "base64url SHA-256, no padding");
+    }
+
     @Test
     void purgeLeavesASessionThatAnotherNodeMayStillBeKeepingAliveInMemory() throws SQLException {
         OpenedSession session = login(newAccount("purge-late"));
@@ -1222,7 +1242,7 @@ abstract class RealmContract {
                     pool.shutdownNow();
                 }
                 try (Connection c = first.getConnection()) {
-                    assertEquals(8, hpTables(c).size());
+                    assertEquals(10, hpTables(c).size());
                 }
             }
         }
