@@ -23,6 +23,14 @@ enum Schema {
 
     private final String file;
 
+    /**
+     * On PostgreSQL, nodes creating the schema at once queue on a session-level advisory lock (a fixed key of the
+     * realm's own): the catalog race of {@code IF NOT EXISTS} hits every one of the ten tables in turn, and under load two
+     * nodes in step could lose it on more tables than {@link #createIfMissing} retries.
+     */
+    private static final String LOCK_POSTGRESQL = "select pg_advisory_lock(112233445566)";
+    private static final String UNLOCK_POSTGRESQL = "select pg_advisory_unlock(112233445566)";
+
     Schema(String file) {
         this.file = file;
     }
@@ -129,8 +137,15 @@ enum Schema {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true); // DDL commits implicitly on MariaDB anyway; keep every database alike
             try (Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
+                boolean locked = this == POSTGRESQL && statement.execute(LOCK_POSTGRESQL);
+                try {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
+                } finally {
+                    if (locked) {
+                        statement.execute(UNLOCK_POSTGRESQL);
+                    }
                 }
             } finally {
                 connection.setAutoCommit(autoCommit);

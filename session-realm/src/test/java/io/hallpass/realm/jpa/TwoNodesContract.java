@@ -214,11 +214,14 @@ abstract class TwoNodesContract {
         OpenedSession other = login(a, account);
         cachedOnBoth(kept);
         cachedOnBoth(other);
-        assertInstanceOf(PasswordChange.Changed.class,
+        PasswordChange.Changed changed = assertInstanceOf(PasswordChange.Changed.class,
                 a.changePassword(account.id(), PASSWORD, "another password 1", kept.view().publicId()));
         assertEquals(Optional.empty(), a.resolve(other.token()));
         onBWithinTheBound(other.token(), GONE, "changePassword");
-        assertTrue(b.resolve(kept.token()).isPresent(), "the session kept lives on, on both nodes");
+        // the kept session lives on under the new token the change gave it; its old token stops on both nodes
+        onBWithinTheBound(kept.token(), GONE, "changePassword (the kept session's old token)");
+        assertTrue(b.resolve(changed.kept().orElseThrow().token()).isPresent(), "the session kept lives on, on both nodes");
+        assertTrue(a.resolve(changed.kept().orElseThrow().token()).isPresent());
     }
 
     @Test
