@@ -37,6 +37,12 @@ abstract class StandaloneServer implements AutoCloseable {
 
     static final Duration START_LIMIT = Duration.ofSeconds(180);
 
+    /**
+     * What the README tells deployers to add to the container's JVM: an H2 database opened with {@code AUTO_SERVER=TRUE}
+     * serves other processes (the admin tool) on loopback only.
+     */
+    static final String H2_ON_LOOPBACK = "-Dh2.bindAddress=127.0.0.1";
+
     /** The JNDI name both containers bind the DataSource to, as the filter's {@code jndi-datasource} names it. */
     static final String JNDI_NAME = "java:comp/env/jdbc/hallpass";
 
@@ -294,6 +300,7 @@ abstract class StandaloneServer implements AutoCloseable {
                     "-Dcatalina.home=" + home.toAbsolutePath(),
                     "-Dcatalina.base=" + base.toAbsolutePath(),
                     "-Djava.io.tmpdir=" + base.resolve("temp").toAbsolutePath(),
+                    H2_ON_LOOPBACK,
                     "-classpath", home.resolve("bin/bootstrap.jar") + ":" + home.resolve("bin/tomcat-juli.jar"),
                     "org.apache.catalina.startup.Bootstrap", "start");
         }
@@ -423,7 +430,7 @@ abstract class StandaloneServer implements AutoCloseable {
             properties.put("jetty.http.host", "127.0.0.1");
             properties.put("jetty.http.port", Integer.toString(port));
             List<String> command = new ArrayList<>(List.of(
-                    "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), "-jar", startJar()));
+                    "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), H2_ON_LOOPBACK, "-jar", startJar()));
             properties.forEach((k, v) -> command.add(k + "=" + v));
             return command;
         }

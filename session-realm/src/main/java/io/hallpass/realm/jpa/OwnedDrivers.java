@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,22 +16,25 @@ import java.util.Map;
  * <p>Loading a driver class registers it with {@code DriverManager}, a JDK class that outlives every web
  * application: a driver loaded from {@code WEB-INF/lib} and never deregistered keeps the application's class loader,
  * and every class it loaded, alive after an undeploy (Tomcat warns "registered the JDBC driver [org.h2.Driver] but
- * failed to unregister it"). So {@link #acquire} loads the driver the realm names ({@link OwnedPool#driverFor}) and
- * notes it as the realm's when it was not registered before; {@link #release} deregisters it when no open pool
- * needs it any more. Never touched: a driver registered before the realm asked for it (by the application, or
- * found by {@code DriverManager}'s own scan), a driver of another class loader (a container's {@code lib/}), and a
- * driver of the JVM's application class loader (the admin tool, tests), which lives as long as the JVM and can leak
- * nothing. A pool keeps the driver instance it started with, so deregistering never breaks one that is still open;
- * a realm started again in the same class loader registers the driver again.
+ * failed to unregister it"). So {@link #acquire} loads the driver the realm names ({@link OwnedPool#driverFor})
+ * from the realm's own class loader, registering it again if an earlier realm's release took it away, and
+ * {@link #release} deregisters that driver class when no open pool needs it any more. The registration may have
+ * come from the class's loading or from {@code DriverManager}'s one-time scan of the thread's class loader, which
+ * the realm's first call triggers in a container that has not made it before (Tomcat 11 and Jetty 12 do not): both
+ * are the realm's doing. Never touched: any other driver class, a driver of another class loader (a container's
+ * {@code lib/}), and a driver of the JVM's application class loader (the admin tool, tests), which lives as long as
+ * the JVM and can leak nothing. A pool keeps the driver instance it started with, so deregistering never breaks one
+ * that is still open. An application of its own that uses the same driver through {@code DriverManager} after the
+ * filter stopped would have to register it again.
  */
 final class OwnedDrivers {
 
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
 
-    /** Per driver class name: how many open pools need it, and the instance the realm registered (or null). */
+    /** Per driver class name: how many open pools need it, and whether the realm deregisters it after the last. */
     private static final Map<String, Use> USES = new HashMap<>();
 
-    private record Use(int pools, Driver registered) {
+    private record Use(int pools, boolean owned) {
     }
 
     private OwnedDrivers() {
@@ -46,41 +50,41 @@ final class OwnedDrivers {
         }
         Use use = USES.get(className);
         if (use != null) {
-            USES.put(className, new Use(use.pools() + 1, use.registered()));
+            USES.put(className, new Use(use.pools() + 1, use.owned()));
             return;
         }
         ClassLoader ours = OwnedDrivers.class.getClassLoader();
-        boolean before = registered(className, ours) != null;
-        Driver mine = null;
+        boolean owned = false;
         try {
             Class<?> type = Class.forName(className, true, ours);
-            if (type.getClassLoader() == ours && !before && ours != ClassLoader.getSystemClassLoader()) {
-                mine = registered(className, ours);
-                if (mine == null) { // loaded earlier and deregistered by a realm that closed: register it again
-                    mine = (Driver) type.getDeclaredConstructor().newInstance();
-                    DriverManager.registerDriver(mine);
-                }
+            owned = type.getClassLoader() == ours && ours != ClassLoader.getSystemClassLoader();
+            if (owned && registered(className, ours).isEmpty()) {
+                // loaded earlier and deregistered by a realm that closed: register it again
+                DriverManager.registerDriver((Driver) type.getDeclaredConstructor().newInstance());
             }
         } catch (ReflectiveOperationException | SQLException | LinkageError | ClassCastException e) {
             LOG.log(Level.DEBUG, () -> "could not load the JDBC driver " + className + ": " + e);
         }
-        USES.put(className, new Use(1, mine));
+        USES.put(className, new Use(1, owned));
     }
 
-    /** One pool that needed the driver has closed; the last one deregisters what {@link #acquire} registered. */
+    /** One pool that needed the driver has closed; after the last one, the realm's driver is deregistered. */
     static synchronized void release(String className) {
         Use use = className == null ? null : USES.get(className);
         if (use == null) {
             return;
         }
         if (use.pools() > 1) {
-            USES.put(className, new Use(use.pools() - 1, use.registered()));
+            USES.put(className, new Use(use.pools() - 1, use.owned()));
             return;
         }
         USES.remove(className);
-        if (use.registered() != null) {
+        if (!use.owned()) {
+            return;
+        }
+        for (Driver driver : registered(className, OwnedDrivers.class.getClassLoader())) {
             try {
-                DriverManager.deregisterDriver(use.registered());
+                DriverManager.deregisterDriver(driver);
             } catch (SQLException | SecurityException e) {
                 LOG.log(Level.WARNING, () -> "could not deregister the JDBC driver " + className + ": "
                         + e.getMessage());
@@ -88,13 +92,10 @@ final class OwnedDrivers {
         }
     }
 
-    /** The registered instance of the class, of this class loader, or null. */
-    private static Driver registered(String className, ClassLoader loader) {
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (driver.getClass().getName().equals(className) && driver.getClass().getClassLoader() == loader) {
-                return driver;
-            }
-        }
-        return null;
+    /** The registered instances of the class, of this class loader. */
+    private static List<Driver> registered(String className, ClassLoader loader) {
+        return Collections.list(DriverManager.getDrivers()).stream()
+                .filter(d -> d.getClass().getName().equals(className) && d.getClass().getClassLoader() == loader)
+                .toList();
     }
 }

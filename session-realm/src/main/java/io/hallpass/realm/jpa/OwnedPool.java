@@ -52,8 +52,35 @@ final class OwnedPool {
         }
         try {
             pool.close();
+            awaitH2Threads(pool.getJdbcUrl());
         } finally {
             OwnedDrivers.release(driverFor(pool.getJdbcUrl()));
+        }
+    }
+
+    /**
+     * Waits, at most five seconds, for the threads H2 ran for an embedded database to end once it is closed. With
+     * {@code AUTO_SERVER=TRUE} (which needs {@code FILE_LOCK=FILE}) H2 runs a file-lock watchdog and a TCP server;
+     * closing the database interrupts them but does not wait, and a container that looks for the application's
+     * threads right after the undeploy would find them still alive ("appears to have started a thread named [H2
+     * File Lock Watchdog ...] but has failed to stop it").
+     */
+    private static void awaitH2Threads(String url) {
+        if (!url.startsWith("jdbc:h2:") || !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            return;
+        }
+        ClassLoader ours = OwnedPool.class.getClassLoader();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("H2 ") && thread.getContextClassLoader() == ours
+                    && thread != Thread.currentThread()) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
