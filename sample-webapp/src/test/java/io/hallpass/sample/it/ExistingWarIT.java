@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -144,34 +143,17 @@ class ExistingWarIT {
         Matcher command = line.matcher(block);
         int run = 0;
         while (command.find()) {
-            List<String> args = new ArrayList<>(List.of(command.group(1).strip().split(" +")));
+            List<String> args = new ArrayList<>(List.of("--jdbc-url", jdbcUrl));
+            args.addAll(List.of(command.group(1).strip().split(" +")));
             String input = "";
-            if (args.size() >= 3 && args.get(0).equals("accounts") && args.get(1).equals("add")) {
-                input = passwords.get(args.get(2)) + "\n";
+            if (args.size() >= 5 && args.get(2).equals("accounts") && args.get(3).equals("add")) {
+                input = passwords.get(args.get(4)) + "\n";
                 args.add("--password-stdin");
             }
-            List<String> commandLine = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", adminJar().toString(), "--jdbc-url", jdbcUrl));
-            commandLine.addAll(args);
-            Process process = new ProcessBuilder(commandLine).directory(folder.toFile()).redirectErrorStream(true).start();
-            try (var in = process.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "hallpass-admin " + args);
-            assertEquals(0, process.exitValue(), () -> "hallpass-admin " + args + ":\n" + output);
-            for (String password : passwords.values()) {
-                assertFalse(output.contains(password), "no password printed: " + output);
-            }
+            AdminJar.run(folder, input, null, passwords.values(), args);
             run++;
         }
         assertEquals(3, run, "the README's three commands:\n" + block);
-    }
-
-    /** {@code hallpass-admin.jar} as session-realm's build made it. */
-    static Path adminJar() {
-        return StandaloneServer.existing("hallpass.admin.jar", "../session-realm/target/hallpass-admin.jar",
-                "session-realm's 'mvn package' builds it").toAbsolutePath();
     }
 
     /**
