@@ -50,6 +50,14 @@ class ExistingWarIT {
 
     static final String SECTION = "## Adding Hallpass to an existing WAR";
     static final Pattern REALM_STARTED = Pattern.compile("Hallpass: realm started");
+    /**
+     * The threads Hallpass runs for one application on the README's set-up, by name, sorted: the purge schedule,
+     * the last-seen writer, the cache's change poller, HikariCP's housekeeper, and H2's file-lock watchdog
+     * (AUTO_SERVER). A redeploy that leaked any of them would show it twice.
+     */
+    static final List<String> BACKGROUND_THREADS = List.of("H2 File Lock Watchdog", "hallpass-change-poller",
+            "hallpass-purge", "hallpass-realm:housekeeper", "hallpass-touch-writer");
+
     /** Where the README's H2 URL keeps the database. */
     static final String README_FOLDER = "/var/lib/hallpass/";
 
@@ -121,6 +129,18 @@ class ExistingWarIT {
             Response logout = carol.post("/auth/logout", Map.of());
             assertEquals(303, logout.status(), logout::toString);
             assertEquals(303, carol.get("/ledger/").status(), "signed out");
+
+            // a redeploy: the old application's threads end, the new one's start, and the new one works
+            List<String> before = hallpassThreads(container);
+            assertEquals(BACKGROUND_THREADS, before.stream().sorted().toList(), "one application's threads");
+            container.touchWar();
+            container.awaitCount(REALM_STARTED, 2, Duration.ofSeconds(180));
+            Browser again = new Browser(base, "ExistingWarIT/1.0 (" + server + "; carol again)");
+            again.login("carol", "carol-ledger-pw");
+            Response redeployed = again.get("/ledger/");
+            assertEquals(200, redeployed.status(), () -> "after the redeploy: " + redeployed);
+            assertEquals(BACKGROUND_THREADS, hallpassThreads(container).stream().sorted().toList(),
+                    "after the redeploy, the threads of one application, not two");
         }
         // a stop runs the container's undeploy checks: every JDBC driver and thread the application started is gone
         String log = container.diagnostics();
@@ -128,6 +148,13 @@ class ExistingWarIT {
                 "memory leak", "Illegal access")) {
             assertFalse(log.contains(leak), () -> container.name() + " logged '" + leak + "':\n" + log);
         }
+    }
+
+    /** The container's threads named as in {@link #BACKGROUND_THREADS} (H2's watchdog without its file name). */
+    static List<String> hallpassThreads(StandaloneServer container) throws Exception {
+        return container.threadNames().stream()
+                .map(n -> n.startsWith("H2 File Lock Watchdog") ? "H2 File Lock Watchdog" : n)
+                .filter(BACKGROUND_THREADS::contains).toList();
     }
 
     /**
