@@ -48,7 +48,7 @@ import java.util.Set;
  *   <filter-name>hallpass</filter-name>
  *   <filter-class>io.hallpass.filter.HallpassFilter</filter-class>
  *   <async-supported>true</async-supported>
- *   <init-param><param-name>jdbc-url</param-name><param-value>jdbc:h2:file:./data/hallpass</param-value></init-param>
+ *   <init-param><param-name>jdbc-url</param-name><param-value>jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE</param-value></init-param>
  *   <init-param><param-name>rules-file</param-name><param-value>/WEB-INF/hallpass-rules.txt</param-value></init-param>
  * </filter>
  * <filter-mapping>

@@ -40,8 +40,19 @@ final class PurgeSchedule {
         return schedule;
     }
 
+    /**
+     * Stops the thread and waits (bounded) for a purge under way to end, so that the container finds no thread of
+     * the application left when it is undeployed ("appears to have started a thread ... but has failed to stop it").
+     */
     void stop() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Hallpass purge thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One run (the scheduled task; tests call it directly). */

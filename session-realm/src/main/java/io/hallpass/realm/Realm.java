@@ -12,7 +12,7 @@ package io.hallpass.realm;
  *
  * <pre>{@code
  * try (Realm realm = Realm.builder()
- *         .jdbcUrl("jdbc:h2:file:./data/hallpass")
+ *         .jdbcUrl("jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE")
  *         .idleTimeout(Duration.ofMinutes(30))
  *         .build()) {
  *     AccountView alice = realm.createAccount("alice", "correct horse battery staple");

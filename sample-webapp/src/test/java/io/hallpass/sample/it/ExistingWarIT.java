@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallpass.realm.AccountView;
-import io.hallpass.realm.Realm;
 import io.hallpass.sample.it.Browser.Response;
 import io.hallpass.sample.it.StandaloneServer.Overrides;
 import jakarta.servlet.http.HttpServlet;
@@ -35,21 +33,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 3's acceptance: "a team can protect an existing WAR with no code change". A small application that knows
- * nothing of Hallpass ({@code src/test/legacy-webapp/}: one servlet, a static file, a plain {@code web.xml}) is
- * built at test time and then changed exactly as {@code sample-webapp/README.md} ("Adding Hallpass to an existing
- * WAR") tells a team: the build's {@code webapp-lib} zip unzipped into it, the README's {@code web.xml} lines added
- * first inside {@code <web-app>}, and the README's rules file. The blocks are read from the README itself, so the
- * README shows what was proven. Its accounts are created beforehand through the realm's API on the database its
- * {@code web.xml} names, while the container is stopped. Then, in a standalone Tomcat and Jetty: the protected
- * servlet refuses anonymous users, the filter's built-in sign-in page works, signing in opens the servlet (which
- * sees the user through the standard Servlet API), a user without the role is refused, an address no rule names
- * is refused, and signing out ends the session.
+ * Issue 3's acceptance ("a team can protect an existing WAR with no code change") and issue 9's ("following the
+ * README alone, with the command line and no Java of one's own"). A small application that knows nothing of
+ * Hallpass ({@code src/test/legacy-webapp/}: one servlet, static files, a welcome file, a 403 error page, a plain
+ * {@code web.xml}) is built at test time and then changed exactly as {@code sample-webapp/README.md} ("Adding
+ * Hallpass to an existing WAR") tells a team: the build's {@code webapp-lib} zip unzipped into it, the README's
+ * {@code web.xml} lines added first inside {@code <web-app>}, and the README's rules file. The blocks are read from
+ * the README itself, so the README shows what was proven; so are the accounts, created by {@code hallpass-admin.jar}
+ * with the README's commands while the container runs, on the README's H2 URL (AUTO_SERVER). Then, in a standalone
+ * Tomcat and Jetty: the welcome page is public, the protected servlet refuses anonymous users, the filter's built-in
+ * sign-in page works, signing in opens the servlet (which sees the user through the standard Servlet API), a user
+ * without the role gets the application's own 403 page, an address no rule names is refused, signing out ends the
+ * session, and stopping the container logs no leaked JDBC driver or thread and no SLF4J warning.
  */
 class ExistingWarIT {
 
     static final String SECTION = "## Adding Hallpass to an existing WAR";
     static final Pattern REALM_STARTED = Pattern.compile("Hallpass: realm started");
+    /**
+     * The threads Hallpass runs for one application on the README's set-up, by name, sorted: the purge schedule,
+     * the last-seen writer, the cache's change poller, HikariCP's housekeeper, and H2's file-lock watchdog
+     * (AUTO_SERVER). A redeploy that leaked any of them would show it twice.
+     */
+    static final List<String> BACKGROUND_THREADS = List.of("H2 File Lock Watchdog", "hallpass-change-poller",
+            "hallpass-purge", "hallpass-realm:housekeeper", "hallpass-touch-writer");
+
+    /** Where the README's H2 URL keeps the database. */
+    static final String README_FOLDER = "/var/lib/hallpass/";
 
     @ParameterizedTest
     @ValueSource(strings = {"tomcat", "jetty"})
@@ -59,17 +69,24 @@ class ExistingWarIT {
         String filterLines = readme.block("xml");
         String rules = readme.block("text");
         Path war = buildProtectedWar(folder, filterLines, rules);
-        String jdbcUrl = jdbcUrlOf(filterLines, folder);
-        createAccounts(jdbcUrl);
-
-        try (StandaloneServer container = StandaloneServer.of(server, folder)) {
+        String commands = readme.block("sh");
+        StandaloneServer container = StandaloneServer.of(server, folder);
+        try (container) {
             container.deployRoot(war, Overrides.none());
             URI base = container.start();
             // The filter opens the realm in its init. If the database cannot be reached then (seen once on a loaded
             // 2-core machine, likely the realm's 2s connection timeout), it starts anyway, answers 503 where it
             // needs the database, and retries every 10s. This suite is about the set-up, not start-up: wait for it.
             container.awaitLine(REALM_STARTED, Duration.ofSeconds(60));
+            // 4. the accounts, with the README's commands, while the application runs on the same H2 file
+            runAdminCommands(commands, folder, Map.of("carol", "carol-ledger-pw", "dave", "dave-ledger-pw"));
+
             Browser anonymous = new Browser(base, "ExistingWarIT/1.0 (" + server + "; anonymous)");
+            for (String welcome : List.of("/", "/index.html")) {
+                Response page = anonymous.get(welcome);
+                assertEquals(200, page.status(), () -> welcome + " is public: " + page);
+                assertTrue(page.body().contains("Welcome to the ledger"), page::toString);
+            }
 
             Response redirect = anonymous.get("/ledger/");
             assertEquals(303, redirect.status(), () -> redirect + "\n" + container.diagnostics());
@@ -98,6 +115,8 @@ class ExistingWarIT {
             dave.login("dave", "dave-ledger-pw");
             Response refused = dave.get("/ledger/");
             assertEquals(403, refused.status(), "no clerk role: " + refused);
+            assertTrue(refused.body().contains("Ledger: access denied"), "the application's own <error-page> for"
+                    + " 403 shows Hallpass's refusal: " + refused);
 
             for (Browser who : List.of(anonymous, carol)) {
                 Response notes = who.get("/notes.txt");
@@ -110,7 +129,58 @@ class ExistingWarIT {
             Response logout = carol.post("/auth/logout", Map.of());
             assertEquals(303, logout.status(), logout::toString);
             assertEquals(303, carol.get("/ledger/").status(), "signed out");
+
+            // a redeploy: the old application's threads end, the new one's start, and the new one works
+            List<String> before = hallpassThreads(container);
+            assertEquals(BACKGROUND_THREADS, before.stream().sorted().toList(), "one application's threads");
+            container.touchWar();
+            container.awaitCount(REALM_STARTED, 2, Duration.ofSeconds(180));
+            Browser again = new Browser(base, "ExistingWarIT/1.0 (" + server + "; carol again)");
+            again.login("carol", "carol-ledger-pw");
+            Response redeployed = again.get("/ledger/");
+            assertEquals(200, redeployed.status(), () -> "after the redeploy: " + redeployed);
+            assertEquals(BACKGROUND_THREADS, hallpassThreads(container).stream().sorted().toList(),
+                    "after the redeploy, the threads of one application, not two");
         }
+        // a stop runs the container's undeploy checks: every JDBC driver and thread the application started is gone
+        String log = container.diagnostics();
+        for (String leak : List.of("No SLF4J providers", "registered the JDBC driver", "failed to stop it",
+                "memory leak", "Illegal access")) {
+            assertFalse(log.contains(leak), () -> container.name() + " logged '" + leak + "':\n" + log);
+        }
+    }
+
+    /** The container's threads named as in {@link #BACKGROUND_THREADS} (H2's watchdog without its file name). */
+    static List<String> hallpassThreads(StandaloneServer container) throws Exception {
+        return container.threadNames().stream()
+                .map(n -> n.startsWith("H2 File Lock Watchdog") ? "H2 File Lock Watchdog" : n)
+                .filter(BACKGROUND_THREADS::contains).toList();
+    }
+
+    /**
+     * Runs the README's {@code java -jar hallpass-admin.jar --jdbc-url "$URL" ...} lines with the jar the build
+     * made and the README's {@code URL} moved into {@code folder}; passwords go in on standard input
+     * ({@code --password-stdin}, as the README says scripts do).
+     */
+    static void runAdminCommands(String block, Path folder, Map<String, String> passwords) throws Exception {
+        Matcher url = Pattern.compile("(?m)^URL='([^']+)'$").matcher(block);
+        assertTrue(url.find(), "the README's commands set URL:\n" + block);
+        String jdbcUrl = inFolder(url.group(1), folder);
+        Pattern line = Pattern.compile("(?m)^java -jar hallpass-admin\\.jar --jdbc-url \"\\$URL\" ([^#\\n]+?)\\s*(#.*)?$");
+        Matcher command = line.matcher(block);
+        int run = 0;
+        while (command.find()) {
+            List<String> args = new ArrayList<>(List.of("--jdbc-url", jdbcUrl));
+            args.addAll(List.of(command.group(1).strip().split(" +")));
+            String input = "";
+            if (args.size() >= 5 && args.get(2).equals("accounts") && args.get(3).equals("add")) {
+                input = passwords.get(args.get(4)) + "\n";
+                args.add("--password-stdin");
+            }
+            AdminJar.run(folder, input, null, passwords.values(), args);
+            run++;
+        }
+        assertEquals(3, run, "the README's three commands:\n" + block);
     }
 
     /**
@@ -134,30 +204,22 @@ class ExistingWarIT {
                 + filterLines.indent(2) + webXml.substring(start.end()));
         // 3. the rules
         Files.writeString(app.resolve("WEB-INF/hallpass-rules.txt"), rules);
+        // the database in the test's folder instead of /var/lib/hallpass/
+        Matcher url = Pattern.compile("<param-value>(jdbc:h2:[^<]+)</param-value>").matcher(Files.readString(
+                app.resolve("WEB-INF/web.xml")));
+        assertTrue(url.find(), "the README's lines name an H2 jdbc-url");
+        Files.writeString(app.resolve("WEB-INF/web.xml"), Files.readString(app.resolve("WEB-INF/web.xml"))
+                .replace(url.group(1), inFolder(url.group(1), folder)));
 
         Path war = folder.resolve("ledger.war");
         zip(app, war);
         return war;
     }
 
-    /** The {@code jdbc-url} of the README's lines, with a relative H2 file placed where the container runs. */
-    static String jdbcUrlOf(String filterLines, Path folder) {
-        Matcher m = Pattern.compile("<param-name>jdbc-url</param-name>\\s*<param-value>([^<]+)</param-value>")
-                .matcher(filterLines);
-        assertTrue(m.find(), "the README's lines name a jdbc-url:\n" + filterLines);
-        String url = m.group(1).strip();
-        String relative = "jdbc:h2:file:./";
-        return url.startsWith(relative)
-                ? "jdbc:h2:file:" + folder.toAbsolutePath().resolve(url.substring(relative.length())) : url;
-    }
-
-    /** What a team's set-up tool does once: carol is a clerk, dave has no role. */
-    static void createAccounts(String jdbcUrl) {
-        try (Realm realm = Realm.builder().jdbcUrl(jdbcUrl).build()) {
-            AccountView carol = realm.createAccount("carol", "carol-ledger-pw");
-            realm.grantRole(carol.id(), "clerk", null, "ExistingWarIT");
-            realm.createAccount("dave", "dave-ledger-pw");
-        }
+    /** The README's absolute H2 folder, {@value #README_FOLDER}, moved into the test's own folder. */
+    static String inFolder(String jdbcUrl, Path folder) {
+        assertTrue(jdbcUrl.startsWith("jdbc:h2:file:" + README_FOLDER), "the README's URL is absolute: " + jdbcUrl);
+        return jdbcUrl.replace(README_FOLDER, folder.toAbsolutePath().resolve("db") + "/");
     }
 
     static void compile(Path sources, Path classes) throws IOException {

@@ -30,6 +30,11 @@ final class PortalProcess implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
 
+    /** The process id, for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     private PortalProcess(Process process, Path folder) {
         this.process = process;
         this.folder = folder;

@@ -37,6 +37,12 @@ abstract class StandaloneServer implements AutoCloseable {
 
     static final Duration START_LIMIT = Duration.ofSeconds(180);
 
+    /**
+     * What the README tells deployers to add to the container's JVM: an H2 database opened with {@code AUTO_SERVER=TRUE}
+     * serves other processes (the admin tool) on loopback only.
+     */
+    static final String H2_ON_LOOPBACK = "-Dh2.bindAddress=127.0.0.1";
+
     /** The JNDI name both containers bind the DataSource to, as the filter's {@code jndi-datasource} names it. */
     static final String JNDI_NAME = "java:comp/env/jdbc/hallpass";
 
@@ -144,6 +150,42 @@ abstract class StandaloneServer implements AutoCloseable {
     /** Waits, bounded, for the container to print a line in which {@code pattern} is found. */
     String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         return process.awaitLine(pattern, timeout);
+    }
+
+    /**
+     * Redeploys the application as a deployer does by copying a new WAR over the old one: the WAR's modification
+     * time moves on, and the container's deployment scanner (Tomcat's {@code autoDeploy}, checked every 2 s here;
+     * Jetty's {@code jetty.deploy.scanInterval=1}) stops the running application and deploys it again.
+     */
+    void touchWar() throws IOException {
+        Path war = base.resolve("webapps/ROOT.war");
+        Files.setLastModifiedTime(war, java.nio.file.attribute.FileTime.from(
+                Files.getLastModifiedTime(war).toInstant().plusSeconds(5)));
+    }
+
+    /** Waits, bounded, until lines matching {@code pattern} have been printed {@code count} times. */
+    void awaitCount(Pattern pattern, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (output().lines().filter(l -> pattern.matcher(l).find()).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name() + " printed '" + pattern + "' fewer than " + count + " times within "
+                        + timeout + ":\n" + diagnostics());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The names of the container JVM's live threads, from {@code jcmd PID Thread.print}. */
+    List<String> threadNames() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).start();
+        dump.getOutputStream().close();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!dump.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || dump.exitValue() != 0) {
+            throw new AssertionError("jcmd Thread.print failed:\n" + text);
+        }
+        return text.lines().filter(l -> l.startsWith("\"")).map(l -> l.substring(1, l.indexOf('"', 1))).toList();
     }
 
     /** What the container printed so far. */
@@ -294,11 +336,15 @@ abstract class StandaloneServer implements AutoCloseable {
                     "-Dcatalina.home=" + home.toAbsolutePath(),
                     "-Dcatalina.base=" + base.toAbsolutePath(),
                     "-Djava.io.tmpdir=" + base.resolve("temp").toAbsolutePath(),
+                    H2_ON_LOOPBACK,
                     "-classpath", home.resolve("bin/bootstrap.jar") + ":" + home.resolve("bin/tomcat-juli.jar"),
                     "org.apache.catalina.startup.Bootstrap", "start");
         }
 
-        /** One HTTP connector on loopback; no AJP; no shutdown port (the process is stopped by a signal). */
+        /**
+     * One HTTP connector on loopback; no AJP; no shutdown port (the process is stopped by a signal); a WAR copied
+     * over the old one is redeployed ({@link #touchWar}).
+     */
         private static final String SERVER_XML = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Server port="-1" shutdown="SHUTDOWN">
@@ -307,8 +353,8 @@ abstract class StandaloneServer implements AutoCloseable {
                   <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
                   <Service name="Catalina">
                     <Connector address="127.0.0.1" port="${port}" protocol="HTTP/1.1" connectionTimeout="20000"/>
-                    <Engine name="Catalina" defaultHost="localhost">
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+                    <Engine name="Catalina" defaultHost="localhost" backgroundProcessorDelay="2">
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="true"/>
                     </Engine>
                   </Service>
                 </Server>
@@ -422,8 +468,9 @@ abstract class StandaloneServer implements AutoCloseable {
             properties.put("jetty.base", base.toAbsolutePath().toString());
             properties.put("jetty.http.host", "127.0.0.1");
             properties.put("jetty.http.port", Integer.toString(port));
+            properties.put("jetty.deploy.scanInterval", "1"); // a WAR copied over the old one is redeployed
             List<String> command = new ArrayList<>(List.of(
-                    "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), "-jar", startJar()));
+                    "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), H2_ON_LOOPBACK, "-jar", startJar()));
             properties.forEach((k, v) -> command.add(k + "=" + v));
             return command;
         }

@@ -127,7 +127,7 @@ public record FilterSettings(
             }
         } else if (jndi == null && jdbcUrl == null) {
             r.problem("jdbc-url", null, "configure the database: set jdbc-url (for example "
-                    + "jdbc:h2:file:./hallpass-data/hallpass) or jndi-datasource");
+                    + "jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE) or jndi-datasource");
         } else if (jndi != null && jdbcUrl != null) {
             r.problem("jndi-datasource", jndi, "set either jndi-datasource or jdbc-url, not both");
         }

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * What the tool knows of H2 URLs. An H2 file database is open in one process at a time, unless every process opens
- * it with {@code AUTO_SERVER=TRUE} (the first then serves it to the others over TCP). H2 refuses that mode together
- * with {@code DB_CLOSE_ON_EXIT=FALSE}, which the realm adds to an H2 URL that does not set it; the tool, whose realm
- * closes just before the process ends, asks for H2's exit hook instead.
+ * it with {@code AUTO_SERVER=TRUE} (the first then serves it to the others over TCP). The realm's pool leaves such a
+ * URL as it is (H2 refuses the mode with {@code DB_CLOSE_ON_EXIT=FALSE}), so the tool uses the application's URL
+ * unchanged.
  */
 final class H2Urls {
 
@@ -20,14 +20,5 @@ final class H2Urls {
         }
         String rest = url.substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
         return !rest.startsWith("tcp:") && !rest.startsWith("ssl:") && !rest.startsWith("mem:");
-    }
-
-    /** The URL the tool's realm opens: with {@code DB_CLOSE_ON_EXIT=TRUE} added to an AUTO_SERVER URL lacking it. */
-    static String forTool(String url) {
-        String upper = url.toUpperCase(Locale.ROOT);
-        if (isEmbeddedFile(url) && upper.contains("AUTO_SERVER=TRUE") && !upper.contains("DB_CLOSE_ON_EXIT")) {
-            return url + ";DB_CLOSE_ON_EXIT=TRUE";
-        }
-        return url;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * <pre>
  * export HALLPASS_JDBC_PASSWORD=...      # never on the command line
+ * java -jar hallpass-admin.jar --jdbc-url 'jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE' accounts list
  * java -jar hallpass-admin.jar --jdbc-url jdbc:postgresql://db/app --jdbc-user app schema create
  * java -jar hallpass-admin.jar --jdbc-url jdbc:postgresql://db/app --jdbc-user app accounts add alice --role admin
  * java -jar hallpass-admin.jar --help

@@ -7,6 +7,8 @@ import java.util.List;
 final class Help {
 
     static final String TOOL = "java -jar hallpass-admin.jar";
+    /** The H2 URL the README recommends for the filter, and so for the tool. */
+    static final String RECOMMENDED_H2_URL = "jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE";
     private static final int WIDTH = 100;
 
     private Help() {
@@ -46,6 +48,13 @@ final class Help {
         out.append("\nExit codes:\n");
         wrap(out, "  ", "0 done; 1 refused (no such account, the wrong state, a schema that does not match);"
                 + " 2 bad arguments; 3 database unreachable. A failure prints one line on standard error.");
+        out.append("\nExamples (the URL exactly as the filter's jdbc-url; quote it, ';' ends a shell command):\n")
+                .append("  ").append(TOOL).append(" \\\n      --jdbc-url '").append(RECOMMENDED_H2_URL)
+                .append("' \\\n      accounts add alice --role admin\n")
+                .append("  ").append(TOOL).append(" --jdbc-url jdbc:postgresql://db.internal:5432/app --jdbc-user app")
+                .append(" \\\n      roles grant alice admin --until 30d\n");
+        wrap(out, "  ", "An H2 file database is used by one process at a time, unless both the application and the"
+                + " tool open it with AUTO_SERVER=TRUE, as above: then the tool works while the application runs.");
         return out.toString();
     }
 

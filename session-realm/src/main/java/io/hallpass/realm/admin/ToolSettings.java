@@ -54,7 +54,7 @@ record ToolSettings(String jdbcUrl, String jdbcUser, boolean json, PasswordCost 
     /** A builder for a realm on these settings, without the database password. */
     RealmBuilder builder(SchemaAction action, Clock clock) {
         return Realm.builder()
-                .jdbcUrl(H2Urls.forTool(jdbcUrl))
+                .jdbcUrl(jdbcUrl)
                 .poolSize(POOL_SIZE)
                 .schemaAction(action)
                 .clock(clock)

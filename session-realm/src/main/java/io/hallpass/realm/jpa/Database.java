@@ -63,7 +63,7 @@ final class Database implements AutoCloseable {
                     ownedPool);
         } catch (RuntimeException e) {
             if (ownedPool != null) {
-                ownedPool.close();
+                OwnedPool.close(ownedPool);
             }
             throw e;
         }
@@ -95,7 +95,7 @@ final class Database implements AutoCloseable {
             }
         } finally {
             if (ownedPool != null) {
-                ownedPool.close();
+                OwnedPool.close(ownedPool);
             }
         }
     }

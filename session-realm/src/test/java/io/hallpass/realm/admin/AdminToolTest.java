@@ -70,6 +70,12 @@ class AdminToolTest {
     }
 
     @Test
+    void helpShowsTheReadmesH2UrlWhichWorksBesideTheRunningApplication() {
+        String tool = run("--help").out();
+        assertTrue(tool.contains("--jdbc-url 'jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE'"), tool);
+    }
+
+    @Test
     void helpTellsWhatEachCommandAndOptionIs() {
         String tool = run("--help").out();
         for (Command command : Command.values()) {

@@ -26,12 +26,11 @@ class H2SharingIT {
     }
 
     @Test
-    void withAutoServerOnBothUrlsTheToolWritesWhileTheApplicationRuns() {
-        String file = "jdbc:h2:file:" + AdminProcess.newFolder("h2-shared").resolve("app");
-        // H2 allows AUTO_SERVER only with its exit hook, which the realm turns off unless the URL says otherwise
-        String application = file + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE";
-        try (Realm realm = Realm.builder().jdbcUrl(application).credentials("sa", "").build()) {
-            AdminProcess tool = toolOn(file + ";AUTO_SERVER=TRUE"); // the tool adds the exit hook itself
+    void withTheReadmesAutoServerUrlTheToolWritesWhileTheApplicationRuns() {
+        // the README's recommended URL, absolute, given unchanged to the application and to the tool
+        String url = "jdbc:h2:file:" + AdminProcess.newFolder("h2-shared").resolve("hallpass") + ";AUTO_SERVER=TRUE";
+        try (Realm realm = Realm.builder().jdbcUrl(url).credentials("sa", "").build()) {
+            AdminProcess tool = toolOn(url);
             tool.runWithInput(PASSWORD + "\n", "accounts", "add", "carol", "--role", "admin", "--password-stdin").done();
             assertEquals(Set.of("admin"), realm.findAccount("carol").orElseThrow().roles(),
                     "the running application sees the account at once");
@@ -45,6 +44,13 @@ class H2SharingIT {
             tool.run("accounts", "disable", "carol").done();
             assertInstanceOf(LoginResult.Failed.class, realm.login("carol", PASSWORD, ClientFacts.UNKNOWN),
                     "disabled by the tool, refused by the application");
+        }
+        // the tool alone once the application has stopped, and the application again on the file the tool wrote
+        AdminProcess tool = toolOn(url);
+        tool.run("accounts", "enable", "carol").done();
+        try (Realm realm = Realm.builder().jdbcUrl(url).credentials("sa", "").build()) {
+            assertInstanceOf(LoginResult.Success.class, realm.login("carol", PASSWORD, ClientFacts.UNKNOWN),
+                    "the application reopens the file the tool wrote");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.hallpass.realm.admin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,18 +16,5 @@ class H2UrlsTest {
         assertFalse(H2Urls.isEmbeddedFile("jdbc:h2:ssl://localhost/~/app"));
         assertFalse(H2Urls.isEmbeddedFile("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1"));
         assertFalse(H2Urls.isEmbeddedFile("jdbc:postgresql://db/app"));
-    }
-
-    @Test
-    void theToolAsksForH2sExitHookWhereAutoServerNeedsIt() {
-        assertEquals("jdbc:h2:file:/srv/app;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE",
-                H2Urls.forTool("jdbc:h2:file:/srv/app;AUTO_SERVER=TRUE"));
-        assertEquals("jdbc:h2:file:/srv/app;auto_server=true;DB_CLOSE_ON_EXIT=TRUE",
-                H2Urls.forTool("jdbc:h2:file:/srv/app;auto_server=true"));
-        assertEquals("jdbc:h2:file:/srv/app;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE",
-                H2Urls.forTool("jdbc:h2:file:/srv/app;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE"), "left as it is");
-        assertEquals("jdbc:h2:file:/srv/app", H2Urls.forTool("jdbc:h2:file:/srv/app"));
-        assertEquals("jdbc:postgresql://db/app?x=AUTO_SERVER=TRUE",
-                H2Urls.forTool("jdbc:postgresql://db/app?x=AUTO_SERVER=TRUE"));
     }
 }

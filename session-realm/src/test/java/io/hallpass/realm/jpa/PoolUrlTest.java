@@ -18,6 +18,17 @@ class PoolUrlTest {
     }
 
     @Test
+    void anAutoServerUrlKeepsH2sExitHookWhichThatModeRequires() {
+        // the README's recommended URL, the same in the filter and in the admin tool: H2 refuses AUTO_SERVER=TRUE
+        // with DB_CLOSE_ON_EXIT=FALSE ("Feature not supported"), so nothing is added
+        assertEquals("jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE",
+                OwnedPool.h2WithoutExitHook("jdbc:h2:file:/var/lib/hallpass/hallpass;AUTO_SERVER=TRUE"));
+        assertEquals("jdbc:h2:file:/srv/app;auto_server=true", OwnedPool.h2WithoutExitHook("jdbc:h2:file:/srv/app;auto_server=true"));
+        assertEquals("jdbc:h2:file:/srv/app;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+                OwnedPool.h2WithoutExitHook("jdbc:h2:file:/srv/app;AUTO_SERVER=FALSE"));
+    }
+
+    @Test
     void theSupportedDatabasesGetTheirDriverByName() {
         assertEquals("org.h2.Driver", OwnedPool.driverFor("jdbc:h2:mem:x"));
         assertEquals("org.postgresql.Driver", OwnedPool.driverFor("jdbc:postgresql://db/app"));
