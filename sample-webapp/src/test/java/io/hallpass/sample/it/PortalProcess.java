@@ -186,11 +186,6 @@ final class PortalProcess implements AutoCloseable {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** The operating system's id of the process, e.g. for {@code jcmd}. */
-    long pid() {
-        return process.pid();
-    }
-
     String output() {
         synchronized (lines) {
             return String.join("\n", lines);
