@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -218,11 +219,22 @@ public final class HallpassFilter implements Filter {
                 return;
             }
             response.setHeader("Cache-Control", cacheControl);
-            boolean varies = response.getHeaders("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
-                    .map(String::strip).anyMatch(v -> v.equalsIgnoreCase("Cookie") || v.equals("*"));
-            if (!varies) {
+            if (!response.containsHeader("Vary") || !variesWithCookie(response.getHeaders("Vary"))) {
                 response.addHeader("Vary", "Cookie");
             }
+        }
+
+        /** Whether the {@code Vary} values already name the cookie (or everything). */
+        private static boolean variesWithCookie(Collection<String> values) {
+            for (String value : values) {
+                for (String name : value.split(",")) {
+                    String n = name.strip();
+                    if (n.equalsIgnoreCase("Cookie") || n.equals("*")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override

@@ -32,11 +32,27 @@ public record ClientFacts(String ip, String userAgent, String deviceId) {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        if (isClean(value, max)) {
+            return value; // the common case, on every request of a signed-in session: nothing to copy
+        }
         StringBuilder out = new StringBuilder(Math.min(value.length(), max));
         for (int i = 0; i < value.length() && out.length() < max; i++) {
             char c = value.charAt(i);
             out.append(Character.isISOControl(c) ? '?' : c);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #clip} would keep {@code value} as it is: short enough, no control character. */
+    private static boolean isClean(String value, int max) {
+        if (value.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

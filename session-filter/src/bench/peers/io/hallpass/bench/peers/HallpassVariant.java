@@ -4,6 +4,7 @@ import bench.Bench;
 import bench.Variant;
 import io.hallpass.filter.HallpassFilter;
 import io.hallpass.realm.Realm;
+import io.hallpass.realm.SchemaAction;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
@@ -20,10 +23,13 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Hallpass in the peers harness ({@code ../shared/peers-bench}): the filter on {@code /*} as a team would
- * declare it, with its realm on an in-process H2 database (HikariCP), no cache, and the default settings
- * (OWASP Argon2id cost, deny by default, risk policy on). Two subclasses measure a public path (the session
- * is never looked up) and an authenticated one (one realm lookup per request).
+ * Hallpass in the peers harness ({@code ../shared/peers-bench}): the filter on {@code /*} as a team would declare
+ * it, with the default settings (OWASP Argon2id cost, deny by default, risk policy on, session cache on), on an
+ * in-process H2 database. The subclasses differ by their settings only ({@link #settings()}) and, for PostgreSQL,
+ * by their database ({@link #database()}); {@code -Dbench.h2=file} puts H2 in a file.
+ *
+ * <p>Before the load, every variant shows that its request really is authenticated: the harness checks a 200 with
+ * the cookie and a 401 without it, on the measured path, and counts every status during the load.
  */
 public abstract class HallpassVariant implements Variant {
 
@@ -31,25 +37,47 @@ public abstract class HallpassVariant implements Variant {
             GET /app/hello = role:user
             GET /app/public/* = public
             """;
+    static final String PASSWORD = "secret-password";
 
-    private String url;
+    /** Where the realm keeps its tables. */
+    record Database(String url, String user, String password) {
+    }
+
+    /** The filter's init-params beyond the database and the rules: none means Hallpass's defaults. */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /** The database: a fresh in-memory H2 (or a file with {@code -Dbench.h2=file}). */
+    Database database() throws Exception {
+        if ("file".equals(System.getProperty("bench.h2", "mem"))) {
+            return new Database("jdbc:h2:file:" + bench.Main.baseDir().resolve("hallpass").toAbsolutePath(), null,
+                    null);
+        }
+        return new Database("jdbc:h2:mem:hallpass-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    }
 
     @Override
     public void configure(Tomcat tomcat) throws Exception {
-        url = "jdbc:h2:mem:hallpass-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        if ("file".equals(System.getProperty("bench.h2", "mem"))) {
-            url = "jdbc:h2:file:" + bench.Main.baseDir().resolve("hallpass").toAbsolutePath();
-        }
-        try (Realm setup = Realm.builder().jdbcUrl(url).build()) {
-            var alice = setup.createAccount(Bench.USER, "secret-password");
+        Database db = database();
+        try (Realm setup = Realm.builder().jdbcUrl(db.url()).credentials(db.user(), db.password())
+                .schemaAction(SchemaAction.CREATE_IF_MISSING).build()) {
+            var alice = setup.createAccount(Bench.USER, PASSWORD);
             setup.grantRole(alice.id(), Bench.ROLE, null, "bench");
         }
         Context ctx = Bench.rootContext(tomcat);
         FilterDef def = new FilterDef();
         def.setFilterName("hallpass");
         def.setFilterClass(HallpassFilter.class.getName());
-        def.addInitParameter("jdbc-url", url);
-        def.addInitParameter("rules", RULES);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("jdbc-url", db.url());
+        if (db.user() != null) {
+            params.put("jdbc-user", db.user());
+            params.put("jdbc-password", db.password() == null ? "" : db.password());
+        }
+        params.put("rules", RULES);
+        params.putAll(settings());
+        params.forEach(def::addInitParameter);
         ctx.addFilterDef(def);
         FilterMap map = new FilterMap();
         map.setFilterName("hallpass");
@@ -65,16 +93,21 @@ public abstract class HallpassVariant implements Variant {
         Bench.addServlet(ctx, "default", new NotFoundServlet(), "/");
     }
 
-    /**
-     * Signs in over a plain socket, without a {@code User-Agent} (wrk sends none, and a session whose user agent
-     * changes is ended by the default risk policy), and answers the session cookie.
-     */
     @Override
     public String login(URI base) throws Exception {
-        String body = "username=" + Bench.USER + "&password=secret-password";
+        return signIn(base, "/auth/login", Bench.USER, PASSWORD);
+    }
+
+    /**
+     * Signs in over a plain socket with the harness's {@code User-Agent} (the one wrk and curl send: a session
+     * whose user agent changes is ended by the default risk policy) and answers the session cookie.
+     */
+    static String signIn(URI base, String loginPath, String user, String password) throws IOException {
+        String body = "username=" + user + "&password=" + password;
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /auth/login HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+            out.write(("POST " + loginPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nUser-Agent: " + Bench.USER_AGENT
                     + "\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                     + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));

@@ -46,6 +46,8 @@ public final class DefaultRiskPolicy implements RiskPolicy {
     private final Reaction networkChange;
     private final Reaction userAgentChange;
     private final int failedLoginsThreshold;
+    /** Indexed by the signals observed, one bit per {@link RiskSignal#ordinal()}. */
+    private final RiskAssessment[] assessments;
 
     public DefaultRiskPolicy(Duration newDeviceWindow, Reaction networkChange, Reaction userAgentChange,
                              int failedLoginsThreshold) {
@@ -56,6 +58,7 @@ public final class DefaultRiskPolicy implements RiskPolicy {
             throw new IllegalArgumentException("failedLoginsThreshold must be at least 1");
         }
         this.failedLoginsThreshold = failedLoginsThreshold;
+        this.assessments = assessments();
     }
 
     /** The documented defaults: 2 minutes, step-up on a network change, revoke on a user-agent change, 3 failures. */
@@ -65,23 +68,48 @@ public final class DefaultRiskPolicy implements RiskPolicy {
 
     @Override
     public RiskAssessment assess(SessionView session, ClientFacts request, Instant now) {
-        Set<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
+        int observed = 0;
         if (session.newDevice()) {
-            signals.add(RiskSignal.NEW_DEVICE);
+            observed |= bit(RiskSignal.NEW_DEVICE);
         }
         if (session.failuresBeforeLogin() >= failedLoginsThreshold) {
-            signals.add(RiskSignal.FAILED_LOGINS_BEFORE_SUCCESS);
+            observed |= bit(RiskSignal.FAILED_LOGINS_BEFORE_SUCCESS);
         }
         if (networkChanged(session.client().ip(), request.ip())) {
-            signals.add(RiskSignal.NETWORK_CHANGED);
+            observed |= bit(RiskSignal.NETWORK_CHANGED);
         }
         String recordedAgent = session.client().userAgent();
         if (recordedAgent != null && !recordedAgent.equals(request.userAgent())) {
-            signals.add(RiskSignal.USER_AGENT_CHANGED);
+            observed |= bit(RiskSignal.USER_AGENT_CHANGED);
         }
-        if (signals.isEmpty()) {
-            return RiskAssessment.CALM;
+        return assessments[observed];
+    }
+
+    private static int bit(RiskSignal signal) {
+        return 1 << signal.ordinal();
+    }
+
+    /**
+     * The assessment of every combination of signals, made once: a session that signed in on a new device carries
+     * that signal on every request, which must then cost no more than a calm one.
+     */
+    private RiskAssessment[] assessments() {
+        RiskSignal[] all = RiskSignal.values();
+        RiskAssessment[] made = new RiskAssessment[1 << all.length];
+        made[0] = RiskAssessment.CALM;
+        for (int mask = 1; mask < made.length; mask++) {
+            Set<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
+            for (RiskSignal signal : all) {
+                if ((mask & bit(signal)) != 0) {
+                    signals.add(signal);
+                }
+            }
+            made[mask] = assessment(signals);
         }
+        return made;
+    }
+
+    private RiskAssessment assessment(Set<RiskSignal> signals) {
         Duration cap = signals.contains(RiskSignal.NEW_DEVICE) || signals.contains(RiskSignal.FAILED_LOGINS_BEFORE_SUCCESS)
                 ? newDeviceWindow : null;
         boolean stepUp = false;

@@ -105,7 +105,7 @@ final class JpaSessionRealm implements SessionRealm {
      */
     Optional<SessionView> judge(Lookup found, Instant now, Function<Instant, Set<String>> roles) {
         TouchWriter.Seen seen = touches.seen(found.session());
-        State state = rules.state(found.withLastSeen(seen.lastActivity()).session(), now, found.previous());
+        State state = rules.state(found.session(), seen.lastActivity(), now, found.previous());
         if (state == State.LIVE) {
             return Optional.of(view(found, seen, now, roles.apply(now)));
         }

@@ -63,6 +63,11 @@ final class SessionRules {
      * disabled, and (when it was found by the token replaced at its last rotation) past that token's grace.
      */
     State state(SessionRow s, Instant now, boolean byPreviousToken) {
+        return state(s, s.lastSeenAt(), now, byPreviousToken);
+    }
+
+    /** The same, with last-seen as this node knows it instead of as the row stores it (no copy of the row). */
+    State state(SessionRow s, Instant lastSeen, Instant now, boolean byPreviousToken) {
         if (s.revokedAt() != null) {
             return State.REVOKED;
         }
@@ -70,7 +75,7 @@ final class SessionRules {
         if (!now.isBefore(absoluteEnd)) {
             return State.ABSOLUTE_EXPIRED;
         }
-        if (!now.isBefore(idleEnd(s.lastSeenAt(), absoluteEnd))) {
+        if (!now.isBefore(idleEnd(lastSeen, absoluteEnd))) {
             return State.IDLE_EXPIRED;
         }
         if (!s.enabled()) {

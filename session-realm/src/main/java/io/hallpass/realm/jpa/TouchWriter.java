@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Last-seen without writes on the request thread. A request that is let through records its activity here, in
- * memory ({@link #record}); once a session's last activity on this node is a touch interval past the last-seen
+ * memory ({@link #record}), without a lock when it comes within {@link #COALESCE_NANOS} of the last one recorded
+ * (the common case under load: a signed-in user's parallel requests), and reads it without a lock; once a session's last activity on this node is a touch interval past the last-seen
  * stored for it, the session is queued, and one daemon thread per realm writes every queued session in one JDBC
  * batch ({@link SessionStore#touch}) at least every min(touch interval, 1 s), and once more on {@link #close()}. A
  * request never waits for it; a crash loses at most the activity of one flush interval, never a revocation (those
@@ -34,6 +35,11 @@ final class TouchWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
     private static final Duration MAX_FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Activities closer than this to the last one recorded are not recorded again (see {@link #coalesces}): under
+     * load, a signed-in user's requests then share one update per interval instead of taking a lock each.
+     */
+    static final long COALESCE_NANOS = 100_000_000L;
 
     /** One session's write: last activity, longest gap, and the authentication that gap is measured since. */
     record Touch(String publicId, Instant lastSeen, Duration idleGap, Instant authenticatedAt) {
@@ -49,13 +55,22 @@ final class TouchWriter implements AutoCloseable {
     record Seen(Instant storedLastSeen, Instant lastActivity, Duration idleGap) {
     }
 
-    /** This node's activity of one session. Guarded by itself. */
+    /**
+     * This node's activity of one session, as one immutable value, so that a request reads it without a lock.
+     *
+     * @param authenticatedAt the authentication the gap is measured since, or null before the first activity
+     * @param lastSeen        the last recorded activity, or null
+     * @param idleGap         the longest gap since {@code authenticatedAt}
+     * @param written         the last-seen this node last wrote, or null
+     */
+    private record Known(Instant authenticatedAt, Instant lastSeen, Duration idleGap, Instant written) {
+        static final Known NOTHING = new Known(null, null, Duration.ZERO, null);
+    }
+
+    /** This node's activity of one session. Written under its own lock; {@link #known} is read without one. */
     private static final class Activity {
         final String publicId;
-        Instant authenticatedAt;
-        Instant lastSeen;
-        Duration idleGap = Duration.ZERO;
-        Instant written;
+        volatile Known known = Known.NOTHING;
         boolean queued;
         boolean removed;
 
@@ -98,12 +113,11 @@ final class TouchWriter implements AutoCloseable {
         if (a == null) {
             return new Seen(s.lastSeenAt(), s.lastSeenAt(), Duration.ZERO);
         }
-        synchronized (a) {
-            Instant stored = later(s.lastSeenAt(), a.written);
-            Duration gap = a.authenticatedAt != null && a.authenticatedAt.equals(s.lastAuthenticatedAt())
-                    ? a.idleGap : Duration.ZERO;
-            return new Seen(stored, later(stored, a.lastSeen), gap);
-        }
+        Known k = a.known; // one consistent value, no lock
+        Instant stored = later(s.lastSeenAt(), k.written());
+        Duration gap = k.authenticatedAt() != null && k.authenticatedAt().equals(s.lastAuthenticatedAt())
+                ? k.idleGap() : Duration.ZERO;
+        return new Seen(stored, later(stored, k.lastSeen()), gap);
     }
 
     /**
@@ -114,27 +128,35 @@ final class TouchWriter implements AutoCloseable {
      * @param storedLastSeen  last-seen as the view knew it
      */
     void record(String publicId, Instant authenticatedAt, Instant storedLastSeen, Instant now) {
+        Activity seen = activities.get(publicId);
+        if (seen != null && coalesces(seen.known, authenticatedAt, now)) {
+            return;
+        }
         while (true) {
             Activity a = activities.computeIfAbsent(publicId, Activity::new);
             synchronized (a) {
                 if (a.removed) {
                     continue; // swept a moment ago: start a new one
                 }
-                if (a.authenticatedAt == null || a.authenticatedAt.isBefore(authenticatedAt)) {
-                    a.authenticatedAt = authenticatedAt;
-                    a.idleGap = Duration.ZERO;
+                Known k = a.known;
+                Instant since = k.authenticatedAt();
+                Duration longest = k.idleGap();
+                if (since == null || since.isBefore(authenticatedAt)) {
+                    since = authenticatedAt;
+                    longest = Duration.ZERO;
                 }
-                Instant stored = later(storedLastSeen, a.written);
-                Instant previous = later(stored, a.lastSeen);
+                Instant stored = later(storedLastSeen, k.written());
+                Instant previous = later(stored, k.lastSeen());
+                Instant last = k.lastSeen();
                 if (previous.isBefore(now)) {
                     Duration gap = Duration.between(previous, now);
-                    if (gap.compareTo(a.idleGap) > 0) {
-                        a.idleGap = gap;
+                    if (gap.compareTo(longest) > 0) {
+                        longest = gap;
                     }
-                    a.lastSeen = now;
+                    last = now;
                 }
-                if (!a.queued && a.lastSeen != null
-                        && Duration.between(stored, a.lastSeen).compareTo(touchInterval) >= 0) {
+                a.known = new Known(since, last, longest, k.written());
+                if (!a.queued && last != null && Duration.between(stored, last).compareTo(touchInterval) >= 0) {
                     a.queued = true;
                     queued.add(a);
                 }
@@ -153,6 +175,25 @@ final class TouchWriter implements AutoCloseable {
     }
 
     /**
+     * Whether an activity at {@code now} adds nothing worth a lock: same authentication, and less than
+     * {@link #COALESCE_NANOS} after the last activity recorded. Skipping it can only make the session look idle a
+     * moment longer than it was (last-seen that much older, the next gap that much longer): the idle rules err
+     * strict, by under {@link #COALESCE_NANOS}, never lenient.
+     */
+    private static boolean coalesces(Known k, Instant authenticatedAt, Instant now) {
+        Instant last = k.lastSeen();
+        if (last == null || k.authenticatedAt() == null || k.authenticatedAt().isBefore(authenticatedAt)) {
+            return false;
+        }
+        long seconds = now.getEpochSecond() - last.getEpochSecond();
+        if (seconds < 0 || seconds > 1) {
+            return false;
+        }
+        long nanos = seconds * 1_000_000_000L + now.getNano() - last.getNano();
+        return nanos >= 0 && nanos < COALESCE_NANOS;
+    }
+
+    /**
      * Writes every queued session now, in one batch. Package-private so that tests can flush without waiting.
      *
      * @throws RealmUnavailableException if the database can not be reached (the sessions stay queued)
@@ -165,7 +206,8 @@ final class TouchWriter implements AutoCloseable {
         List<Touch> touches = new ArrayList<>(taken.size());
         for (Activity a : taken) {
             synchronized (a) {
-                touches.add(new Touch(a.publicId, a.lastSeen, a.idleGap, a.authenticatedAt));
+                Known k = a.known;
+                touches.add(new Touch(a.publicId, k.lastSeen(), k.idleGap(), k.authenticatedAt()));
             }
         }
         jdbc.write(c -> {
@@ -175,7 +217,9 @@ final class TouchWriter implements AutoCloseable {
         for (int i = 0; i < taken.size(); i++) {
             Activity a = taken.get(i);
             synchronized (a) {
-                a.written = later(a.written, touches.get(i).lastSeen());
+                Known k = a.known;
+                a.known = new Known(k.authenticatedAt(), k.lastSeen(), k.idleGap(),
+                        later(k.written(), touches.get(i).lastSeen()));
                 queued.remove(a);
                 a.queued = false;
             }
@@ -187,7 +231,8 @@ final class TouchWriter implements AutoCloseable {
         Instant cut = clock.instant().truncatedTo(ChronoUnit.MICROS).minus(idleTimeout);
         activities.forEach((publicId, a) -> {
             synchronized (a) {
-                if (!a.queued && (a.lastSeen == null || a.lastSeen.isBefore(cut))) {
+                Instant last = a.known.lastSeen();
+                if (!a.queued && (last == null || last.isBefore(cut))) {
                     a.removed = true;
                     activities.remove(publicId, a);
                 }

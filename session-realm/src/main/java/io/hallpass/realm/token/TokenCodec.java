@@ -46,15 +46,32 @@ public final class TokenCodec {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    /**
+     * One digest per thread: {@code MessageDigest.getInstance} looks the provider up on every call, a cost paid on
+     * every request. A digest holds nothing secret between calls ({@code digest} resets it); it is a JDK class, so a
+     * thread that outlives the application keeps no class of it.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> algorithm("SHA-256"));
 
     private final SecretKeySpec pepper;
+    /** One keyed MAC per thread and codec, for the same reason ({@code doFinal} resets it to the key). */
+    private final ThreadLocal<Mac> macs;
 
     /**
      * @param pepper the secret for HMAC-SHA-256 hashes, or null for plain SHA-256
      */
     public TokenCodec(byte[] pepper) {
         this.pepper = pepper == null ? null : new SecretKeySpec(pepper.clone(), "HmacSHA256");
+        this.macs = this.pepper == null ? null : ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(this.pepper);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
         hash(newToken()); // fail at start, not on the first request, if an algorithm were missing
     }
 
@@ -80,22 +97,59 @@ public final class TokenCodec {
         if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX)) {
             return false;
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            char c = token.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_';
-            if (!ok) {
+        // Decoded in place, without substrings or a Base64 decoder: this runs on every request with a cookie.
+        byte[] random = new byte[RANDOM_BYTES];
+        int bits = 0;
+        int buffered = 0;
+        int out = 0;
+        int checkStart = PREFIX.length() + RANDOM_CHARS;
+        for (int i = PREFIX.length(); i < checkStart; i++) {
+            int v = sextet(token.charAt(i));
+            if (v < 0) {
                 return false;
             }
+            bits = (bits << 6) | v;
+            buffered += 6;
+            if (buffered >= 8) {
+                buffered -= 8;
+                random[out++] = (byte) (bits >>> buffered);
+                bits &= (1 << buffered) - 1;
+            }
         }
-        String randomPart = token.substring(PREFIX.length(), PREFIX.length() + RANDOM_CHARS);
-        String checkPart = token.substring(PREFIX.length() + RANDOM_CHARS);
-        byte[] random = DECODER.decode(randomPart);
-        byte[] check = DECODER.decode(checkPart);
         // Only the canonical spelling counts: the unused low bits of the last character must be zero, so that
-        // exactly one string stands for each token.
-        return ENCODER.encodeToString(random).equals(randomPart) && ENCODER.encodeToString(check).equals(checkPart)
-                && MessageDigest.isEqual(check, checksum(random));
+        // exactly one string stands for each token (43 characters carry 258 bits for 256, 6 carry 36 for 32).
+        if (bits != 0) {
+            return false;
+        }
+        long check = 0;
+        for (int i = checkStart; i < LENGTH; i++) {
+            int v = sextet(token.charAt(i));
+            if (v < 0) {
+                return false;
+            }
+            check = (check << 6) | v;
+        }
+        if ((check & 0xF) != 0) {
+            return false;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(random);
+        // not secret: a checksum against typos and truncation, so a plain comparison is fine
+        return (check >>> 4) == crc.getValue();
+    }
+
+    /** The value of a base64url character, or -1 for any other character. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     /**
@@ -104,16 +158,7 @@ public final class TokenCodec {
      */
     public byte[] hash(String token) {
         byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
-        try {
-            if (pepper == null) {
-                return MessageDigest.getInstance("SHA-256").digest(bytes);
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pepper);
-            return mac.doFinal(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 or HmacSHA256 is not available", e);
-        }
+        return pepper == null ? SHA_256.get().digest(bytes) : macs.get().doFinal(bytes);
     }
 
     /** SHA-256 of any text, for values that are stored only to be compared (device ids). */
@@ -122,6 +167,14 @@ public final class TokenCodec {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static MessageDigest algorithm(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(name + " is not available", e);
         }
     }
 
