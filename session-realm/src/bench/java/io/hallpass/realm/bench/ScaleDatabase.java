@@ -15,16 +15,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Where the scale benchmarks keep their million rows: a file database of H2 under {@code target/scale/} (a million
  * sessions do not belong in the heap that is being measured), or the PostgreSQL database {@code hp_scale}, which
  * {@code src/bench/run-scale.sh} creates and drops with {@code psql} (the server is found through
- * {@code hallpass.it.postgresql.url|user|password}, as the integration tests find it). Each benchmark starts from
- * empty tables: {@link #clear()} deletes the H2 files or drops the {@code hp_} tables of {@code hp_scale}.
+ * {@code hallpass.it.postgresql.url|user|password}, as the integration tests find it), in a schema of its own
+ * named after the benchmark's label. Each benchmark starts from empty tables: {@link #clear()} deletes the H2 files
+ * or drops the schema and creates it again.
  */
 final class ScaleDatabase {
 
@@ -37,13 +36,15 @@ final class ScaleDatabase {
     final String user;
     final String password;
     private final Path h2File;
+    private final String schema;
 
-    private ScaleDatabase(Kind kind, String url, String user, String password, Path h2File) {
+    private ScaleDatabase(Kind kind, String url, String user, String password, Path h2File, String schema) {
         this.kind = kind;
         this.url = url;
         this.user = user;
         this.password = password;
         this.h2File = h2File;
+        this.schema = schema;
     }
 
     /** {@code h2} (a file named {@code label} under {@code target/scale/}) or {@code postgresql} ({@code hp_scale}). */
@@ -51,14 +52,16 @@ final class ScaleDatabase {
         switch (database.toLowerCase(Locale.ROOT)) {
             case "h2" -> {
                 Path file = Path.of(System.getProperty("hallpass.scale.dir", "target/scale"), label).toAbsolutePath();
-                return new ScaleDatabase(Kind.H2, "jdbc:h2:file:" + file, "sa", "", file);
+                return new ScaleDatabase(Kind.H2, "jdbc:h2:file:" + file, "sa", "", file, null);
             }
             case "postgresql" -> {
                 ItServers.Server server = ItServers.POSTGRESQL;
                 String url = ScratchDatabase.withDatabase(server.url(), POSTGRESQL_DATABASE);
-                // one multi-row INSERT per JDBC batch instead of one round trip per row
-                url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-                return new ScaleDatabase(Kind.POSTGRESQL, url, server.user(), server.password(), null);
+                // a schema per benchmark, so that two can run at once: the realm creates its tables in the first
+                // schema of the search path
+                url += (url.contains("?") ? "&" : "?") + "currentSchema=" + label.replaceAll("[^a-z0-9]", "_");
+                return new ScaleDatabase(Kind.POSTGRESQL, url, server.user(), server.password(), null,
+                        label.replaceAll("[^a-z0-9]", "_"));
             }
             default -> throw new IllegalArgumentException("database '" + database + "': h2 or postgresql");
         }
@@ -84,7 +87,7 @@ final class ScaleDatabase {
                 .passwordCost(new PasswordCost(64, 1, 1)).noSessionCache();
     }
 
-    /** Empties the database: deletes H2's files, or drops every {@code hp_} table of {@code hp_scale}. */
+    /** Empties the database: deletes H2's files, or drops and creates again this benchmark's schema of {@code hp_scale}. */
     void clear() throws SQLException {
         if (kind == Kind.H2) {
             try {
@@ -97,20 +100,12 @@ final class ScaleDatabase {
             return;
         }
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = current_schema()"
-                    + " and tablename like 'hp\\_%'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
-            }
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
         }
     }
 
-    /** Bytes on disk: H2's file, or the {@code hp_scale} database's size. */
+    /** Bytes on disk: H2's file, or the tables and indexes of this benchmark's schema. */
     long bytesOnDisk() throws SQLException {
         if (kind == Kind.H2) {
             try {
@@ -120,7 +115,9 @@ final class ScaleDatabase {
             }
         }
         try (Connection c = connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_database_size(current_database())")) {
+                ResultSet rs = s.executeQuery("select sum(pg_total_relation_size(c.oid)) from pg_class c"
+                        + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
+                        + " and c.relkind = 'r'")) {
             rs.next();
             return rs.getLong(1);
         }
