@@ -4,7 +4,7 @@
 #      sessions bulk-loaded, on an H2 file database and on PostgreSQL;
 #   2. PurgeUnderTraffic: live resolves (3 threads) before, during and after purge(500) deletes a million aged rows,
 #      on H2 and on PostgreSQL;
-#   3. CacheHeap: the heap retained by 100,000 cached sessions.
+#   3. CacheHeap: the heap retained by 100,000 cached sessions (on PostgreSQL, so that no database shares the heap).
 # PostgreSQL: the database hp_scale is created here with psql and dropped at the end (settings as the integration
 # tests': HALLPASS_PG_HOST/PORT/USER, default 127.0.0.1:5432 postgres). H2's files go to session-realm/target/scale/.
 # Output: target/scale/*.txt and target/jmh-result.json. Takes about 25 minutes on 2 cores.
@@ -29,4 +29,4 @@ for db in h2 postgresql; do
       -Dscale.main=PurgeUnderTraffic -Dscale.args="$db 1000000 3 500 20" | tee "$out/purge-$db.txt"
 done
 mvn -B -q -o -pl session-realm -Pbench test-compile exec:exec@scale $pg_url \
-    -Dscale.main=CacheHeap -Dscale.args="h2 100000" | tee "$out/cache-heap.txt"
+    -Dscale.main=CacheHeap -Dscale.args="postgresql 100000" | tee "$out/cache-heap.txt"

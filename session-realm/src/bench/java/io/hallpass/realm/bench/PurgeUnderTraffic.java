@@ -18,21 +18,21 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Does purging a million aged sessions disturb live traffic? Loads a million aged sessions (a third revoked, a third
- * past the absolute timeout, a third idle) with a live session every 101st row among them, so that the deletes
+ * past the absolute timeout, a third idle) with a live session every 101st row among them (or every
+ * {@code liveEvery}-th: 2 gives as many live as aged), so that the deletes
  * touch the very pages and index blocks the live reads need; then a few threads resolve live sessions without a
  * cache, as fast as they can, while {@code purge(batchSize)} (the filter's scheduler uses 500) deletes the million.
  * Reports the live resolves' latencies before, during and after the purge, the purge's duration and rows per
  * second, and checks the outcome: every aged row gone, every live session still resolving.
  *
- * <p>Arguments: {@code h2|postgresql [aged=1000000] [threads=3] [batchSize=500] [phaseSeconds=20]}. Run by
+ * <p>Arguments: {@code h2|postgresql [aged=1000000] [threads=3] [batchSize=500] [phaseSeconds=20]
+ * [liveEvery=101]}. Run by
  * {@code src/bench/run-scale.sh}, or {@code mvn -B -pl session-realm -Pbench test-compile exec:exec@scale
  * -Dscale.main=PurgeUnderTraffic -Dscale.args="h2 1000000 3 500 20"}.
  */
 public final class PurgeUnderTraffic {
 
     private enum Phase { WARM_UP, BEFORE, DURING, AFTER, STOPPED }
-
-    private static final int LIVE_EVERY = 101;
 
     private PurgeUnderTraffic() {
     }
@@ -43,7 +43,8 @@ public final class PurgeUnderTraffic {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         long phaseMillis = (args.length > 4 ? Integer.parseInt(args[4]) : 20) * 1_000L;
-        int rows = aged + aged / (LIVE_EVERY - 1);
+        int liveEvery = args.length > 5 ? Integer.parseInt(args[5]) : 101;
+        int rows = aged + aged / (liveEvery - 1);
 
         ScaleDatabase db = ScaleDatabase.of(database, "purge");
         db.clear();
@@ -51,7 +52,7 @@ public final class PurgeUnderTraffic {
         long loadStart = System.nanoTime();
         String[] live;
         try (Connection c = db.connect()) {
-            live = SessionLoad.load(c, rows, LIVE_EVERY, i -> true).toArray(String[]::new);
+            live = SessionLoad.load(c, rows, liveEvery, i -> true).toArray(String[]::new);
         }
         System.out.printf("%s: loaded %,d sessions (%,d aged, %,d live) in %.1f s, %,d MiB on disk%n", db, rows,
                 rows - live.length, live.length, (System.nanoTime() - loadStart) / 1e9, db.bytesOnDisk() >> 20);

@@ -52,7 +52,9 @@ final class ScaleDatabase {
         switch (database.toLowerCase(Locale.ROOT)) {
             case "h2" -> {
                 Path file = Path.of(System.getProperty("hallpass.scale.dir", "target/scale"), label).toAbsolutePath();
-                return new ScaleDatabase(Kind.H2, "jdbc:h2:file:" + file, "sa", "", file, null);
+                // e.g. -Dhallpass.scale.h2.options=;CACHE_SIZE=262144 (KiB; H2's default page cache is 16 MiB)
+                String options = System.getProperty("hallpass.scale.h2.options", "");
+                return new ScaleDatabase(Kind.H2, "jdbc:h2:file:" + file + options, "sa", "", file, null);
             }
             case "postgresql" -> {
                 ItServers.Server server = ItServers.POSTGRESQL;
