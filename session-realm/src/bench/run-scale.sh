@@ -7,7 +7,8 @@
 #   3. CacheHeap: the heap retained by 100,000 cached sessions (on PostgreSQL, so that no database shares the heap).
 # PostgreSQL: the database hp_scale is created here with psql and dropped at the end (settings as the integration
 # tests': HALLPASS_PG_HOST/PORT/USER, default 127.0.0.1:5432 postgres). H2's files go to session-realm/target/scale/.
-# Output: target/scale/*.txt and target/jmh-result.json. Takes about 25 minutes on 2 cores.
+# Output: session-realm/target/scale/*.txt and session-realm/target/jmh-result.json. Long: loading a million rows
+# into H2 took 8 minutes on a busy 2-core machine, and it is done twice; expect most of an hour.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 PGHOST=${HALLPASS_PG_HOST:-127.0.0.1}
