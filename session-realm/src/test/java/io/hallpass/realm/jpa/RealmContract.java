@@ -1039,6 +1039,34 @@ abstract class RealmContract {
         assertThrows(InvalidInputException.class, () -> realm.purge(0));
     }
 
+    /**
+     * Live sessions between aged ones, as they are in a busy table (the scale benchmark's shape): they must neither
+     * end the purge's batches early (a batch ends the purge only when it finds fewer aged rows than its size) nor be
+     * deleted.
+     */
+    @Test
+    void purgeWalksPastLiveSessionsBetweenAgedOnesInEveryBatch() throws SQLException {
+        AccountView account = newAccount("purge-walk");
+        List<OpenedSession> live = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            OpenedSession session = login(account);
+            if (i % 3 == 0) {
+                live.add(session);
+            } else {
+                realm.revoke(session.token(), "logout");
+            }
+        }
+        PurgeResult purged = realm.purge(2);
+        assertTrue(purged.sessions() >= 8, purged + ": at least this account's eight revoked sessions");
+        assertEquals("0", column("select count(*) from hp_session where account_id = ? and revoked_at is not null",
+                account.id()), "no revoked session is left behind a live one");
+        assertEquals(String.valueOf(live.size()), column("select count(*) from hp_session where account_id = ?",
+                account.id()));
+        for (OpenedSession session : live) {
+            assertTrue(realm.resolve(session.token()).isPresent(), "the live sessions between them are kept");
+        }
+    }
+
     // =========================================================================================== failure
 
     @Test
