@@ -14,6 +14,7 @@ final class BackgroundLoop implements AutoCloseable {
 
     private final Thread thread;
     private final String what;
+    private final Object wake = new Object();
     private volatile boolean running = true;
     private boolean failing;
 
@@ -24,12 +25,7 @@ final class BackgroundLoop implements AutoCloseable {
         this.what = what;
         long millis = Math.max(1, interval.toMillis());
         this.thread = new Thread(() -> {
-            while (running) {
-                try {
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            while (pause(millis)) {
                 runStep(step);
             }
         }, name);
@@ -55,11 +51,32 @@ final class BackgroundLoop implements AutoCloseable {
         thread.start();
     }
 
-    /** Stops the thread and waits for its step to end. */
+    /** Waits one interval, or until closed; answers whether to run the step. */
+    private boolean pause(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        synchronized (wake) {
+            try {
+                for (long left = millis; running && left > 0; left = (end - System.nanoTime()) / 1_000_000L) {
+                    wake.wait(left);
+                }
+            } catch (InterruptedException e) {
+                return false; // someone else's interrupt: stop, as close() would
+            }
+        }
+        return running;
+    }
+
+    /**
+     * Stops the thread and waits for its step to end. It wakes the thread rather than interrupting it: an interrupt
+     * that lands while the step is inside an H2 file's I/O closes H2's file channel, and H2 then takes the whole
+     * database as broken, under the application's feet.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        synchronized (wake) {
+            wake.notifyAll();
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
