@@ -83,7 +83,7 @@ final class LeakWatch implements AutoCloseable {
         synchronized (lines) {
             logged = List.copyOf(lines);
         }
-        assertFalse(ISSUED.isEmpty() || TYPED.isEmpty(), suite + ": no token or password in play, so the scan"
+        assertFalse(ISSUED.isEmpty() && TYPED.isEmpty(), suite + ": no token or password in play, so the scan"
                 + " shows nothing");
         assertFalse(logged.isEmpty(), suite + ": nothing was logged at all, so the scan shows nothing");
         scan(suite + " logged a session or device cookie value", logged, ISSUED);
