@@ -1,6 +1,7 @@
 package io.hallpass.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallpass.filter.policy.Policy;
@@ -40,5 +41,15 @@ class PortalPolicyTest {
                 policy.lookup("POST", "/admin/users/sam/revoke-sessions", "admin").reauthWithin());
         assertEquals(java.time.Duration.ofMinutes(5),
                 policy.lookup("POST", "/admin/account-changes/disable", "account-changes").reauthWithin());
+    }
+
+    @Test
+    void endingOnesOwnSessionsAsksForAPasswordEnteredWithinFifteenMinutes() throws Exception {
+        Policy policy = PortalPolicy.onTomcat();
+        for (String path : List.of("/account/sessions/abc/revoke", "/account/sessions/revoke-others")) {
+            assertEquals(java.time.Duration.ofMinutes(15), policy.lookup("POST", path, "sessions").reauthWithin(),
+                    path);
+        }
+        assertNull(policy.lookup("GET", "/account/sessions", "sessions").reauthWithin(), "the list is not sensitive");
     }
 }

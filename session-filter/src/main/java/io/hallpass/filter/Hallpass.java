@@ -104,7 +104,12 @@ public final class Hallpass {
      * if (outcome instanceof PasswordChange.Changed changed) { ... changed.otherSessionsRevoked() ... }
      * }</pre>
      *
+     * A password the realm's rules refuse (missing, too long, an invalid character, a new one too short) throws
+     * {@link io.hallpass.realm.InvalidInputException}: catch it and show its message, which names the rule and
+     * never the value, with a 400; left uncaught it becomes the container's 500.
+     *
      * @throws IllegalStateException if the request did not pass the Hallpass filter, or has no live session
+     * @throws io.hallpass.realm.InvalidInputException if a password is refused by the realm's rules
      * @throws io.hallpass.realm.RealmUnavailableException if the realm cannot be reached
      */
     public static PasswordChange changePassword(HttpServletRequest request, HttpServletResponse response,

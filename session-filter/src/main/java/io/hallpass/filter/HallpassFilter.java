@@ -1,6 +1,10 @@
 package io.hallpass.filter;
 
 import io.hallpass.filter.config.FilterSettings;
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassListener;
+import io.hallpass.filter.event.Metrics;
+import io.hallpass.filter.event.MetricsRegistration;
 import io.hallpass.filter.gate.Gate;
 import io.hallpass.filter.gate.Outcome;
 import io.hallpass.filter.policy.Policy;
@@ -15,6 +19,7 @@ import io.hallpass.filter.web.ReturnPath;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
+import io.hallpass.realm.SessionCacheStats;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -28,7 +33,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +70,10 @@ import java.util.Set;
  * stops the filter's start, so the application does not deploy unprotected. An application that builds its
  * own {@link Realm} may put it in the servlet context attribute {@link Hallpass#REALM_ATTRIBUTE} before the
  * filter starts; the filter then uses it (and does not close it) instead of the database settings.
+ *
+ * <p>What happens is published as events to the application's listeners ({@code event-listeners}) and counted by the
+ * JMX metrics, {@code io.hallpass:type=Metrics,context=<context path>}, registered at start and taken off at
+ * {@link #destroy()}.
  */
 public final class HallpassFilter implements Filter {
 
@@ -76,6 +87,8 @@ public final class HallpassFilter implements Filter {
     private Responder responder;
     private AuthEndpoints endpoints;
     private Gate gate;
+    private Events events;
+    private MetricsRegistration metrics;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
@@ -93,14 +106,21 @@ public final class HallpassFilter implements Filter {
             realm = RealmStart.start(settings, clock);
             context.setAttribute(Hallpass.REALM_ATTRIBUTE, DeferredRealm.of(realm));
             publishedRealm = true;
-            purge = PurgeSchedule.start(realm, settings.purgeInterval());
         }
         RiskPolicy riskPolicy;
+        List<HallpassListener> listeners = new ArrayList<>();
+        Metrics counts = new Metrics(context.getContextPath(), this::cacheStats, () -> events.failures());
+        listeners.add(counts);
         try {
             riskPolicy = ConfiguredRiskPolicy.load(settings, classes);
+            listeners.addAll(ConfiguredListeners.load(settings, classes));
         } catch (UnavailableException e) {
             destroy(); // init fails, so the container never calls destroy: stop what has started
             throw e;
+        }
+        events = Events.of(listeners, clock);
+        if (provided == null) {
+            purge = PurgeSchedule.start(realm, settings.purgeInterval(), events);
         }
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
         Cookies cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
@@ -108,10 +128,11 @@ public final class HallpassFilter implements Filter {
         ReturnPath returnPaths = new ReturnPath(Set.of(settings.loginPath(), settings.logoutPath(),
                 settings.reauthPath()));
         responder = new Responder(paths, cookies, returnPaths,
-                new Pages(context.getContextPath(), settings.pageStylesheet()), clients);
-        endpoints = new AuthEndpoints(realm, realm, paths, cookies, responder, clients, returnPaths);
-        gate = new Gate(settings, policy, endpoints, realm, realm, riskPolicy, clock);
+                new Pages(context.getContextPath(), settings.pageStylesheet()), clients, events);
+        endpoints = new AuthEndpoints(realm, realm, paths, cookies, responder, clients, returnPaths, events);
+        gate = new Gate(settings, policy, endpoints, realm, realm, riskPolicy, clock, events);
         cacheControl = settings.cacheControl();
+        metrics = MetricsRegistration.register(counts);
         LOG.log(System.Logger.Level.INFO, () -> "Hallpass started: " + settings);
     }
 
@@ -131,8 +152,18 @@ public final class HallpassFilter implements Filter {
         }
     }
 
+    /** The statistics of the realm's session cache, if the realm runs and has one on. */
+    private Optional<SessionCacheStats> cacheStats() {
+        RealmHolder holder = realm;
+        Realm current = holder == null ? null : holder.current();
+        return current instanceof SessionCacheStats.Source source ? source.sessionCacheStats() : Optional.empty();
+    }
+
     @Override
     public void destroy() {
+        if (metrics != null) {
+            metrics.close();
+        }
         if (purge != null) {
             purge.stop();
         }

@@ -168,6 +168,24 @@ final class PortalProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /**
+     * Kills the process at once (SIGKILL): no shutdown hook, no graceful close of the server or its pool, as when a
+     * machine dies. Waits for it to be gone.
+     */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running 30 s after SIGKILL");
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The operating system's id of the process, e.g. for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     String output() {
         synchronized (lines) {
             return String.join("\n", lines);

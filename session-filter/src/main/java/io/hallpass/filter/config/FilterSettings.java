@@ -66,7 +66,8 @@ public record FilterSettings(
         String networkChange,
         String userAgentChange,
         int failedLoginsBeforeSuccess,
-        SessionCacheSettings sessionCache) {
+        SessionCacheSettings sessionCache,
+        List<String> eventListeners) {
 
     /** Context-params carry this prefix; init-params do not. */
     public static final String CONTEXT_PREFIX = "hallpass.";
@@ -88,10 +89,12 @@ public record FilterSettings(
             "purge-interval",
             "device-cookie-name", "risk-policy", "risk-new-device-reauth-within", "risk-network-change",
             "risk-user-agent-change", "risk-failed-logins",
-            "session-cache", "session-cache-size", "session-cache-bound");
+            "session-cache", "session-cache-size", "session-cache-bound", "event-listeners");
 
     private static final List<String> CLEAR_SITE_DATA_TYPES = List.of("cookies", "storage", "cache");
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+    private static final String JAVA_IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
+    private static final Pattern JAVA_NAME = Pattern.compile(JAVA_IDENTIFIER + "(?:[.$]" + JAVA_IDENTIFIER + ")*");
     private static final Pattern APP_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,=:@/-]*");
 
     /** How long a rotated token keeps working when the deployer does not say, unless half the idle timeout is less. */
@@ -273,13 +276,45 @@ public record FilterSettings(
         int failedLogins = r.integer("risk-failed-logins", 3, 1, 1000);
 
         SessionCacheSettings cache = sessionCache(r, realmProvided);
+        List<String> listeners = eventListeners(r);
 
         r.finish();
         return new FilterSettings(jndi, jdbcUrl, jdbcUser, jdbcPassword, poolSize, schema, rules, rulesFile,
                 denyUnmatched, idle, absolute, reauth, grace, cookieName, secure, normalisedSameSite, loginPage,
                 loginPath, logoutPath, reauthPath, stylesheet, List.copyOf(proxies), allowSameSite, cacheControl,
                 clearSiteData, throttle, sessionLimit, cost, pepper, purge, deviceCookie, riskPolicy,
-                newDeviceWindow, networkChange, userAgentChange, failedLogins, cache);
+                newDeviceWindow, networkChange, userAgentChange, failedLogins, cache, listeners);
+    }
+
+    /**
+     * The class names of {@code event-listeners}, in order (null: not set, so {@code ServiceLoader} finds them; empty:
+     * {@code none}). Each must be a Java class name; the classes are loaded when the filter starts.
+     */
+    private static List<String> eventListeners(Reader r) {
+        String text = r.string("event-listeners", null);
+        if (text == null) {
+            return null;
+        }
+        if (text.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!JAVA_NAME.matcher(part).matches()) {
+                r.problem("event-listeners", part, "is not a Java class name");
+            } else if (names.contains(part)) {
+                r.problem("event-listeners", part, "is named twice");
+            } else {
+                names.add(part);
+            }
+        }
+        if (names.isEmpty()) {
+            r.problem("event-listeners", text, "names no class; write none for no listener");
+        }
+        return List.copyOf(names);
     }
 
     /**

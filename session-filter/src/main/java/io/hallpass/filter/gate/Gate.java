@@ -3,6 +3,8 @@ package io.hallpass.filter.gate;
 import io.hallpass.filter.config.FilterSettings;
 import io.hallpass.filter.decision.Decider;
 import io.hallpass.filter.decision.Decision;
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassEvent;
 import io.hallpass.filter.path.Firewall;
 import io.hallpass.filter.path.RequestPath;
 import io.hallpass.filter.policy.Permission;
@@ -68,15 +70,17 @@ public final class Gate {
     private final Supplier<? extends AuditRealm> audit;
     private final RiskPolicy riskPolicy;
     private final Clock clock;
+    private final Events events;
 
     /**
      * @param realm the realm's sessions; its supplier throws {@link RealmUnavailableException} while it cannot be
      *              reached
      * @param audit the realm's audit trail, for a step-up the risk policy demanded
      * @param clock the realm's clock: decisions and the realm never disagree about now
+     * @param events where a demanded step-up and a session the risk policy ended are published
      */
     public Gate(FilterSettings settings, Policy policy, AuthEndpoints endpoints, Supplier<? extends SessionRealm> realm,
-                Supplier<? extends AuditRealm> audit, RiskPolicy riskPolicy, Clock clock) {
+                Supplier<? extends AuditRealm> audit, RiskPolicy riskPolicy, Clock clock, Events events) {
         this.policy = policy;
         this.crossOrigin = new CrossOriginCheck(settings.csrfAllowSameSite(),
                 new ClientAddress(settings.trustedProxies()));
@@ -86,6 +90,7 @@ public final class Gate {
         this.audit = audit;
         this.riskPolicy = riskPolicy;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A request as the client sent it (the REQUEST dispatch). */
@@ -177,7 +182,7 @@ public final class Gate {
 
     private RequestSession newSession(HttpServletRequest request, String token) {
         return new RequestSession(realm, audit, token,
-                () -> endpoints.facts(request, endpoints.deviceIdOf(request)), riskPolicy);
+                () -> endpoints.facts(request, endpoints.deviceIdOf(request)), riskPolicy, events);
     }
 
     private static String servletName(HttpServletMapping mapping) {
@@ -239,6 +244,10 @@ public final class Gate {
             if (type != DispatcherType.INCLUDE && Decider.RISK.equals(stepUp.reason())) {
                 session.resolve().ifPresent(view -> audit.get().audit(AuditEvent.Type.STEP_UP_REQUIRED,
                         view.accountId(), view.publicId(), null, "sensitive action after: " + session.risk().reason()));
+            }
+            if (type != DispatcherType.INCLUDE) { // a step-up is decided on a resolved session
+                session.ifResolved().ifPresent(view -> events.publish(new HallpassEvent.StepUpDemanded(events.now(),
+                        view.username(), view.publicId(), stepUp.reason(), stepUp.maxAge())));
             }
             return refused(new Refusal.StepUp(stepUp.maxAge(), stepUp.reason()));
         }

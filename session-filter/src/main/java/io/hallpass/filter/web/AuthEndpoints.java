@@ -1,6 +1,8 @@
 package io.hallpass.filter.web;
 
 import io.hallpass.filter.config.FilterSettings;
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassEvent;
 import io.hallpass.realm.ClientFacts;
 import io.hallpass.realm.CredentialRealm;
 import io.hallpass.realm.InvalidInputException;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * The filter's own endpoints: sign in ({@code POST login-path}, and the built-in page on GET), sign out
  * ({@code POST logout-path}) and re-authentication ({@code GET reauth-path} shows the page, {@code POST}
  * checks the password of the session's own account). The caller has already passed the firewall and the
- * cross-origin check.
+ * cross-origin check. Each outcome is published to the event stream: a sign-in or its failure (never with the name
+ * typed), a sign-out, a step-up passed or failed, a session replaced at sign-in, a password change.
  */
 public final class AuthEndpoints {
 
@@ -60,14 +63,16 @@ public final class AuthEndpoints {
     private final Responder responder;
     private final ClientAddress clients;
     private final ReturnPath returnPaths;
+    private final Events events;
 
     /**
      * @param credentials the realm's password checks (sign-in, re-authentication)
      * @param realm       the realm's sessions (sign-out, the session replaced at sign-in, the clock)
+     * @param events      where the endpoints' outcomes are published
      */
     public AuthEndpoints(Supplier<? extends CredentialRealm> credentials, Supplier<? extends SessionRealm> realm,
                          Paths paths, Cookies cookies, Responder responder, ClientAddress clients,
-                         ReturnPath returnPaths) {
+                         ReturnPath returnPaths, Events events) {
         this.credentials = credentials;
         this.realm = realm;
         this.paths = paths;
@@ -75,6 +80,7 @@ public final class AuthEndpoints {
         this.responder = responder;
         this.clients = clients;
         this.returnPaths = returnPaths;
+        this.events = events;
     }
 
     /** The endpoints, as the filter's outcomes name them. */
@@ -179,6 +185,7 @@ public final class AuthEndpoints {
             loginFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;
         }
+        signInPublished(request, result);
         if (result instanceof LoginResult.Success ok) {
             startSession(request, response, session, ok.session());
             if (device.isNew()) {
@@ -220,7 +227,11 @@ public final class AuthEndpoints {
                       OpenedSession opened) {
         String previous = session.token();
         if (previous != null && !previous.equals(opened.token())) {
-            realm.get().revoke(previous, "replaced by a new sign-in");
+            Optional<SessionView> replaced = realm.get().peek(previous); // to name it in the event
+            if (realm.get().revoke(previous, "replaced by a new sign-in") && replaced.isPresent()) {
+                events.publish(new HallpassEvent.SessionRevoked(events.now(), replaced.get().username(),
+                        replaced.get().publicId(), HallpassEvent.Cause.REPLACED_BY_SIGN_IN, 1));
+            }
         }
         cookies.set(response, paths.cookieName(), opened.token());
         HttpSession container = request.getSession(false);
@@ -243,6 +254,7 @@ public final class AuthEndpoints {
         } catch (InvalidInputException e) {
             throw new ServletException("login refused: " + e.getMessage());
         }
+        signInPublished(request, result);
         if (result instanceof LoginResult.Success ok) {
             startSession(request, response, session, ok.session());
             return ok.session();
@@ -271,6 +283,13 @@ public final class AuthEndpoints {
                 () -> new IllegalStateException("changing the password needs a signed-in session"));
         PasswordChange outcome = credentials.get().changePassword(me.accountId(), currentPassword, newPassword,
                 me.publicId());
+        if (outcome instanceof PasswordChange.Changed changed) {
+            events.publish(new HallpassEvent.PasswordChanged(events.now(), me.username(), me.publicId()));
+            if (changed.otherSessionsRevoked() > 0) {
+                events.publish(new HallpassEvent.SessionRevoked(events.now(), me.username(), me.publicId(),
+                        HallpassEvent.Cause.PASSWORD_CHANGED, changed.otherSessionsRevoked()));
+            }
+        }
         if (outcome instanceof PasswordChange.Changed changed && changed.keptSession() != null) {
             OpenedSession kept = changed.keptSession();
             cookies.set(response, paths.cookieName(), kept.token());
@@ -306,7 +325,11 @@ public final class AuthEndpoints {
     public void endSession(HttpServletRequest request, HttpServletResponse response, RequestSession session,
                            String reason) {
         if (session.hasToken()) {
-            realm.get().revoke(session.token(), reason);
+            Optional<SessionView> ending = session.ifResolved().or(() -> realm.get().peek(session.token()));
+            if (realm.get().revoke(session.token(), reason) && ending.isPresent()) {
+                events.publish(new HallpassEvent.SignedOut(events.now(), ending.get().username(),
+                        ending.get().publicId()));
+            }
         }
         cookies.clear(response, paths.cookieName());
         if (paths.clearSiteData() != null) {
@@ -368,6 +391,11 @@ public final class AuthEndpoints {
             reauthFailed(request, response, browser, returnPath, Refusal.badInput(400, e.getMessage()));
             return;
         }
+        SessionView me = view.get();
+        failureOf(result).ifPresentOrElse(
+                failure -> events.publish(new HallpassEvent.StepUpFailed(events.now(), me.username(), me.publicId(),
+                        failure)),
+                () -> events.publish(new HallpassEvent.StepUpPassed(events.now(), me.username(), me.publicId())));
         if (result instanceof LoginResult.Success ok) {
             cookies.set(response, paths.cookieName(), ok.session().token());
             session.replace(ok.session());
@@ -416,6 +444,36 @@ public final class AuthEndpoints {
             return true;
         }
         return false;
+    }
+
+    /** Publishes a sign-in's outcome: the session it opened, or why it failed (never the name typed). */
+    private void signInPublished(HttpServletRequest request, LoginResult result) {
+        String client = clients.clientIp(request);
+        Optional<HallpassEvent.Failure> failure = failureOf(result);
+        if (failure.isPresent()) {
+            events.publish(new HallpassEvent.SignInFailed(events.now(), failure.get(), client));
+        } else if (result instanceof LoginResult.Success ok) {
+            SessionView v = ok.session().view();
+            events.publish(new HallpassEvent.SignedIn(events.now(), v.username(), v.publicId(), ok.newDevice(),
+                    client));
+        }
+    }
+
+    /** Why a password check did not succeed; empty for a success. */
+    private static Optional<HallpassEvent.Failure> failureOf(LoginResult result) {
+        if (result instanceof LoginResult.Failed) {
+            return Optional.of(HallpassEvent.Failure.WRONG_CREDENTIALS);
+        }
+        if (result instanceof LoginResult.Locked) {
+            return Optional.of(HallpassEvent.Failure.THROTTLED);
+        }
+        if (result instanceof LoginResult.Busy) {
+            return Optional.of(HallpassEvent.Failure.BUSY);
+        }
+        if (result instanceof LoginResult.TooManySessions) {
+            return Optional.of(HallpassEvent.Failure.TOO_MANY_SESSIONS);
+        }
+        return Optional.empty();
     }
 
     /** Says in the log what happened when a sign-in is shed: load, not the database. */

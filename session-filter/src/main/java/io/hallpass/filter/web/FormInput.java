@@ -21,6 +21,8 @@ import java.util.Set;
 public final class FormInput {
 
     static final int MAX_JSON_BYTES = 8 * 1024;
+    /** The largest form body read: a sign-in form is a few hundred bytes. */
+    static final int MAX_FORM_BYTES = 8 * 1024;
     private static final Set<String> BODY_ONLY = Set.of("password", "username", "current", "new");
 
     private final Map<String, String> fields;
@@ -102,17 +104,35 @@ public final class FormInput {
 
     /** Reads the body's fields; the caller has already called {@link #refuseCredentialsInUrl}. */
     public static FormInput read(HttpServletRequest request) throws Refused, IOException {
-        String type = request.getContentType();
+        String type;
+        try {
+            type = request.getContentType();
+        } catch (RuntimeException e) {
+            // Jetty parses the charset here and throws for one it does not know
+            throw new Refused(415, "unsupported charset");
+        }
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (mediaType.equals("application/json")) {
             return new FormInput(readJson(request), true);
         }
         if (mediaType.equals("application/x-www-form-urlencoded")) {
-            if (request.getCharacterEncoding() == null) {
-                request.setCharacterEncoding("UTF-8");
+            if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+                throw new Refused(413, "request body too large");
+            }
+            Map<String, String[]> parameters;
+            try {
+                if (request.getCharacterEncoding() == null) {
+                    request.setCharacterEncoding("UTF-8");
+                }
+                parameters = request.getParameterMap();
+            } catch (RuntimeException e) {
+                // the container could not parse the body: bad percent-encoding, bytes its charset cannot decode, an
+                // unknown charset, more than its own limit, a body cut short. Tomcat and Jetty throw (each its own
+                // type) with a message that quotes the input, which may be a password: neither goes anywhere.
+                throw new Refused(400, "the form body cannot be read");
             }
             Map<String, String> out = new HashMap<>();
-            for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            for (Map.Entry<String, String[]> e : parameters.entrySet()) {
                 if (e.getValue().length > 1) {
                     throw new Refused(400, "field '" + safeName(e.getKey()) + "' given more than once");
                 }
@@ -137,6 +157,9 @@ public final class FormInput {
                     throw new Refused(413, "request body too large");
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // a body cut short, broken chunked framing: the container's reader fails, and the client gets a 400
+            throw new Refused(400, "the request body cannot be read");
         }
         String text;
         try {

@@ -1,5 +1,7 @@
 package io.hallpass.filter.web;
 
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassEvent;
 import io.hallpass.filter.risk.RiskAssessment;
 import io.hallpass.filter.risk.RiskPolicy;
 import io.hallpass.realm.AuditEvent;
@@ -36,6 +38,7 @@ public final class RequestSession {
     private final Supplier<? extends AuditRealm> audit;
     private final Supplier<ClientFacts> facts;
     private final RiskPolicy riskPolicy;
+    private final Events events;
     private String token;
     private Optional<SessionView> resolved;
     private RiskAssessment risk = RiskAssessment.CALM;
@@ -50,14 +53,16 @@ public final class RequestSession {
      * @param token      the session cookie's value, or null if the request carried none
      * @param facts      this request's client facts, computed only if a session is found
      * @param riskPolicy the policy that sees every resolved session, or null for none
+     * @param events     where a session the risk policy ends is published
      */
     public RequestSession(Supplier<? extends SessionRealm> realm, Supplier<? extends AuditRealm> audit, String token,
-                          Supplier<ClientFacts> facts, RiskPolicy riskPolicy) {
+                          Supplier<ClientFacts> facts, RiskPolicy riskPolicy, Events events) {
         this.realm = realm;
         this.audit = audit;
         this.token = token;
         this.facts = facts;
         this.riskPolicy = riskPolicy;
+        this.events = events;
     }
 
     /** Makes this the session of {@code request} and of every forward or include it makes. */
@@ -127,6 +132,8 @@ public final class RequestSession {
             r.revoke(token, "ended by the risk policy: " + risk.reason());
             audit.get().audit(AuditEvent.Type.RISK_SIGNAL, v.accountId(), v.publicId(), current.ip(),
                     "session ended: " + risk.reason());
+            events.publish(new HallpassEvent.SessionRevoked(events.now(), v.username(), v.publicId(),
+                    HallpassEvent.Cause.RISK_POLICY, 1));
             LOG.log(System.Logger.Level.INFO, "Hallpass: session " + v.publicId() + " ended by the risk policy ("
                     + risk.reason() + ")");
             return Optional.empty();

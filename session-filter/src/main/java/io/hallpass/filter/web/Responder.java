@@ -1,5 +1,7 @@
 package io.hallpass.filter.web;
 
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +14,8 @@ import java.util.TreeSet;
  * clients (status, {@code WWW-Authenticate}, a small JSON body). Every refusal, whoever names it (the gate, an
  * endpoint, the request wrapper), is answered by {@link #refuse}, the only writer of a 4xx or 5xx; the public
  * writers for the endpoints' successes ({@link #json}, {@link #page}, {@link #redirect}) take no status. It never
- * writes a token, a stack trace or a request's own text into an answer.
+ * writes a token, a stack trace or a request's own text into an answer. Each refusal is also published to the
+ * event stream ({@link HallpassEvent.Refused}), so that the metrics count what was answered, whoever named it.
  */
 public final class Responder {
 
@@ -29,9 +32,10 @@ public final class Responder {
     private final ReturnPath returnPaths;
     private final Pages pages;
     private final ClientAddress clients;
+    private final Events events;
 
     public Responder(AuthEndpoints.Paths paths, Cookies cookies, ReturnPath returnPaths, Pages pages,
-                     ClientAddress clients) {
+                     ClientAddress clients, Events events) {
         this.loginPage = paths.loginPage();
         this.loginPath = paths.loginPath();
         this.reauthPath = paths.reauthPath();
@@ -40,6 +44,7 @@ public final class Responder {
         this.returnPaths = returnPaths;
         this.pages = pages;
         this.clients = clients;
+        this.events = events;
     }
 
     public Pages pages() {
@@ -48,12 +53,17 @@ public final class Responder {
 
     /**
      * Answers a refusal: the one place where Hallpass writes a 4xx or 5xx, always with
-     * {@code Cache-Control: no-store}.
+     * {@code Cache-Control: no-store}; then the refusal is published (also if the client went away meanwhile).
      */
     public void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
         noStore(response);
-        refusal.accept(new Answer(request, response));
+        try {
+            refusal.accept(new Answer(request, response));
+        } finally {
+            events.publish(new HallpassEvent.Refused(events.now(), refusal.kind(), request.getMethod(),
+                    clients.clientIp(request)));
+        }
     }
 
     /** One answer per refusal; a refusal without one here does not compile. */

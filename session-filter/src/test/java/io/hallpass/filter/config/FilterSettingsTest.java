@@ -100,11 +100,11 @@ class FilterSettingsTest {
     void unknownSettingsAreReportedTogetherWithTheOtherProblems() {
         init.put("jdbc-url", "jdbc:h2:mem:x");
         init.put("idle-timeout", "soon");
-        init.put("lockout-treshold", "5");
+        init.put("throttle-free-failure", "5");
         context.put("hallpass.cokie-secure", "false");
         String p = problems();
         assertTrue(p.contains("init-param idle-timeout ('soon')"), p);
-        assertTrue(p.contains("unknown setting 'lockout-treshold' (init-param); did you mean 'lockout-threshold'?"), p);
+        assertTrue(p.contains("unknown setting 'throttle-free-failure' (init-param); did you mean 'throttle-free-failures'?"), p);
         assertTrue(p.contains("unknown setting 'hallpass.cokie-secure' (context-param); did you mean "
                 + "'hallpass.cookie-secure'?"), p);
     }
@@ -116,6 +116,25 @@ class FilterSettingsTest {
         context.put("spring.profiles.active", "prod");
         context.put("hallpassword-hint", "x");
         assertEquals(Duration.ofMinutes(30), read().idleTimeout());
+    }
+
+    @Test
+    void eventListenersAreClassNamesInOrderOrNoneOrUnset() throws SettingsException {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        assertEquals(null, read().eventListeners(), "unset: found through ServiceLoader");
+        init.put("event-listeners", "com.example.Mailer, com.example.Siem$Feed");
+        assertEquals(java.util.List.of("com.example.Mailer", "com.example.Siem$Feed"), read().eventListeners());
+        init.put("event-listeners", "none");
+        assertEquals(java.util.List.of(), read().eventListeners());
+    }
+
+    @Test
+    void anEventListenerThatIsNoClassNameIsRefused() {
+        init.put("jdbc-url", "jdbc:h2:mem:x");
+        init.put("event-listeners", "com.example.Mailer, com..Bad, com.example.Mailer");
+        String p = problems();
+        assertTrue(p.contains("init-param event-listeners ('com..Bad'): is not a Java class name"), p);
+        assertTrue(p.contains("init-param event-listeners ('com.example.Mailer'): is named twice"), p);
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallpass.filter.config.FilterSettings;
 import io.hallpass.filter.config.SettingsException;
 import io.hallpass.filter.decision.Decider;
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.HallpassEvent;
 import io.hallpass.filter.policy.Policy;
 import io.hallpass.filter.policy.PolicyException;
 import io.hallpass.filter.policy.PolicySettings;
@@ -65,6 +67,8 @@ class GateTest {
     private int realmAsked;
     private boolean unreachable;
     private RiskPolicy risk = (session, request, now) -> RiskAssessment.CALM;
+    private final List<HallpassEvent> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Events events = Events.of(List.of(published::add), realm.clock);
 
     // ------------------------------------------------------------------------------------ fixture
 
@@ -95,10 +99,10 @@ class GateTest {
         Cookies cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
         AuthEndpoints.Paths paths = AuthEndpoints.Paths.of(settings);
         ReturnPath returnPaths = new ReturnPath(Set.of());
-        Responder responder = new Responder(paths, cookies, returnPaths, new Pages("", null), clients);
+        Responder responder = new Responder(paths, cookies, returnPaths, new Pages("", null), clients, events);
         AuthEndpoints endpoints = new AuthEndpoints(supplier, supplier, paths, cookies, responder, clients,
-                returnPaths);
-        return new Gate(settings, policy, endpoints, supplier, supplier, risk, realm.clock);
+                returnPaths, events);
+        return new Gate(settings, policy, endpoints, supplier, supplier, risk, realm.clock, events);
     }
 
     /** A request from a browser-less client, mapped to the default servlet, as the container would split it. */
@@ -193,6 +197,7 @@ class GateTest {
         assertEquals(List.of("pub-ann"), realm.active, "the request let through is the session's activity, once");
         admit.session().resolve();
         assertEquals(List.of("pub-ann"), realm.active, "asking again is not another activity");
+        assertEquals(List.of(), published, "a request let through publishes no event");
     }
 
     @Test
@@ -322,6 +327,13 @@ class GateTest {
         assertEquals(Duration.ofMinutes(2), refusal.maxAge());
         assertEquals(Decider.STALE_AUTHENTICATION, refusal.reason());
         assertEquals(List.of(), realm.audited, "a stale window is not a risk event");
+        HallpassEvent.StepUpDemanded demanded = assertInstanceOf(HallpassEvent.StepUpDemanded.class,
+                published.get(0));
+        assertEquals(1, published.size(), published.toString());
+        assertEquals("ann", demanded.account());
+        assertEquals("pub-ann", demanded.sessionId());
+        assertEquals(Decider.STALE_AUTHENTICATION, demanded.reason());
+        assertEquals(Duration.ofMinutes(2), demanded.maxAge());
     }
 
     @Test
@@ -387,6 +399,12 @@ class GateTest {
         assertEquals(List.of(TOKEN), realm.revoked);
         assertEquals(List.of(AuditEvent.Type.RISK_SIGNAL), realm.audited);
         assertTrue(realm.resolve(TOKEN).isEmpty(), "the session is gone for every later request too");
+        HallpassEvent.SessionRevoked revoked = assertInstanceOf(HallpassEvent.SessionRevoked.class,
+                published.get(0));
+        assertEquals(1, published.size(), published.toString());
+        assertEquals(HallpassEvent.Cause.RISK_POLICY, revoked.cause());
+        assertEquals("ann", revoked.account());
+        assertEquals(1, revoked.count());
     }
 
     @Test
@@ -397,6 +415,7 @@ class GateTest {
         assertEquals(Decider.RISK, refusal.reason());
         assertEquals(List.of(AuditEvent.Type.STEP_UP_REQUIRED), realm.audited);
         assertEquals(List.of(), realm.revoked);
+        assertEquals(Decider.RISK, assertInstanceOf(HallpassEvent.StepUpDemanded.class, published.get(0)).reason());
     }
 
     // ----------------------------------------------------------------------------------- dispatches

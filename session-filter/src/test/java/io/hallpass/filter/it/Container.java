@@ -4,7 +4,7 @@ package io.hallpass.filter.it;
 public interface Container extends AutoCloseable {
 
     /**
-     * Deploys the application at the context root and starts.
+     * Deploys the application at its context path (the root unless it says otherwise) and starts.
      *
      * @throws Exception if the container fails to start the application (for example because the filter refused
      *                   its configuration)

@@ -111,11 +111,12 @@ public abstract class ContainerSuite {
     /**
      * A realm on the suite's database with the suite's clock: the default throttle (5 free failures a client), cheap
      * hashing, and a generous wait for a hashing permit (suites fire parallel sign-ins on a shared machine, and Busy,
-     * which counts nothing, would blur what they count; Busy itself is shown in the realm's contract).
+     * which counts nothing, would blur what they count). Ten seconds: a cheap hash takes well under a millisecond, and
+     * a request shed after the wait must still be answered within {@link RawHttp}'s 30-second read timeout.
      */
     protected RealmBuilder realmBuilder() {
         return Realm.builder().dataSource(database).schemaAction(SchemaAction.NONE).clock(clock)
-                .passwordCost(new PasswordCost(64, 1, 1)).hashingLimit(4, Duration.ofSeconds(30));
+                .passwordCost(new PasswordCost(64, 1, 1)).hashingLimit(4, Duration.ofSeconds(10));
     }
 
     /** Starts a second instance of the application on another realm (of the same database), runs the test, stops. */

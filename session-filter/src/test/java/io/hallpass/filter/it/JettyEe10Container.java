@@ -24,7 +24,7 @@ public final class JettyEe10Container implements Container {
         connector.setPort(0);
         server.addConnector(connector);
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
+        context.setContextPath(app.contextPath.isEmpty() ? "/" : app.contextPath);
         context.addEventListener(app.listener());
         app.contextParams.forEach(context::setInitParameter);
         for (TestApp.ServletSpec spec : app.servlets) {

@@ -149,6 +149,32 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} exactly as given, request line, headers, framing and body (a bare CR, a folded header, a
+     * broken chunk), then closes the sending side, and answers the response, or null if the server closed the
+     * connection without answering.
+     */
+    public Response raw(byte[] request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            in.mark(1);
+            if (in.read() < 0) {
+                return null;
+            }
+            in.reset();
+            return parse(in, false);
+        } catch (java.net.SocketException e) {
+            return null; // reset by the server: refused without an answer
+        } catch (IOException e) {
+            throw new AssertionError("raw request failed: " + e, e);
+        }
+    }
+
     private static Response parse(InputStream in, boolean head) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);

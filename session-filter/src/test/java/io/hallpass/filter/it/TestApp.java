@@ -26,6 +26,7 @@ public final class TestApp {
     final Map<String, String> contextParams = new LinkedHashMap<>();
     final List<Consumer<jakarta.servlet.ServletContext>> setup = new ArrayList<>();
     String forbiddenPage;
+    String contextPath = "";
 
     public TestApp servlet(String name, HttpServlet servlet, String... mappings) {
         servlets.add(new ServletSpec(name, servlet, List.of(mappings)));
@@ -46,6 +47,12 @@ public final class TestApp {
     /** Runs while the context starts, before the filter's init. */
     public TestApp onStart(Consumer<jakarta.servlet.ServletContext> action) {
         setup.add(action);
+        return this;
+    }
+
+    /** Deploys at {@code path} ({@code /portal}) instead of the root context. */
+    public TestApp contextPath(String path) {
+        contextPath = path;
         return this;
     }
 

@@ -227,8 +227,21 @@ public final class TestServlets {
     public static class PasswordChanger extends HttpServlet {
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            io.hallpass.realm.PasswordChange outcome = io.hallpass.filter.Hallpass.changePassword(request, response,
-                    request.getParameter("current"), request.getParameter("new"));
+            io.hallpass.realm.PasswordChange outcome;
+            try {
+                outcome = io.hallpass.filter.Hallpass.changePassword(request, response,
+                        request.getParameter("current"), request.getParameter("new"));
+            } catch (io.hallpass.realm.InvalidInputException e) {
+                // as Hallpass.changePassword documents: a password its rules refuse, named without its value
+                response.setStatus(400);
+                write(response, "not changed: " + e.getMessage());
+                return;
+            } catch (IllegalStateException e) {
+                // the container could not parse the form (Tomcat and Jetty throw from getParameter)
+                response.setStatus(400);
+                write(response, "not changed: the form cannot be read");
+                return;
+            }
             if (outcome instanceof io.hallpass.realm.PasswordChange.Changed changed) {
                 write(response, "changed, other sessions ended: " + changed.otherSessionsRevoked() + " " + who(request));
             } else {

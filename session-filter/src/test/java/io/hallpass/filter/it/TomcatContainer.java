@@ -27,7 +27,13 @@ public final class TomcatContainer implements Container {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
-        context = tomcat.addContext("", base.toString());
+        // as the sample's launcher, and any production Tomcat: a request Tomcat refuses before any filter runs (a NUL
+        // in a header, broken chunking) gets a status page without the exception's message and trace
+        org.apache.catalina.valves.ErrorReportValve errors = new org.apache.catalina.valves.ErrorReportValve();
+        errors.setShowReport(false);
+        errors.setShowServerInfo(false);
+        tomcat.getHost().getPipeline().addValve(errors);
+        context = tomcat.addContext(app.contextPath, base.toString());
         // runs during the context's start, before any filter's init
         context.addServletContainerInitializer((classes, servletContext) ->
                 app.listener().contextInitialized(new jakarta.servlet.ServletContextEvent(servletContext)), null);

@@ -55,4 +55,80 @@ class FormInputTest {
     void noQueryPasses() {
         assertDoesNotThrow(() -> refuse(null));
     }
+
+    // ------------------------------------------------------------------------------ bodies (found by MalformedInputIT)
+
+    /** A POST whose body the container reads with {@code parameters} and {@code body} (each may throw). */
+    private static jakarta.servlet.http.HttpServletRequest post(String contentType, long length,
+            java.util.concurrent.Callable<Object> parameters, java.util.concurrent.Callable<Object> body) {
+        return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+                FormInputTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getContentType" -> contentType;
+                    case "getContentLengthLong" -> length;
+                    case "getCharacterEncoding" -> "UTF-8";
+                    case "getParameterMap" -> parameters.call();
+                    case "getInputStream" -> body.call();
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    @Test
+    void aFormBodyTheContainerCannotParseIsRefusedWith400NotA500() {
+        // Tomcat 11 throws InvalidParameterException, Jetty 12 HttpException.IllegalStateException, both quoting input
+        FormInput.Refused refused = assertThrows(FormInput.Refused.class, () -> FormInput.read(post(
+                "application/x-www-form-urlencoded", 20, () -> {
+                    throw new IllegalStateException("Character decoding failed. Parameter [password] value [s3cret%]");
+                }, null)));
+        assertEquals(400, refused.status());
+        assertEquals(-1, refused.getMessage().indexOf("s3cret"), refused.getMessage());
+    }
+
+    @Test
+    void aCharsetTheContainerDoesNotKnowIsRefusedWith415NotA500() {
+        // Jetty 12 parses the charset in getContentType() and throws UnsupportedCharsetException
+        jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest)
+                java.lang.reflect.Proxy.newProxyInstance(FormInputTest.class.getClassLoader(),
+                        new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class}, (proxy, m, args) -> {
+                            throw new java.nio.charset.UnsupportedCharsetException("x-bogus-9");
+                        });
+        FormInput.Refused refused = assertThrows(FormInput.Refused.class, () -> FormInput.read(request));
+        assertEquals(415, refused.status());
+    }
+
+    @Test
+    void aFormBodyLargerThanASignInFormIsRefusedWith413BeforeTheContainerParsesIt() {
+        FormInput.Refused refused = assertThrows(FormInput.Refused.class, () -> FormInput.read(post(
+                "application/x-www-form-urlencoded", 3L * 1024 * 1024, () -> {
+                    throw new AssertionError("parsed a 3 MB form");
+                }, null)));
+        assertEquals(413, refused.status());
+    }
+
+    @Test
+    void aJsonBodyCutShortIsRefusedWith400NotA500() {
+        jakarta.servlet.ServletInputStream broken = new jakarta.servlet.ServletInputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.EOFException("early EOF");
+            }
+
+            @Override
+            public boolean isFinished() {
+                return false;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {
+            }
+        };
+        FormInput.Refused refused = assertThrows(FormInput.Refused.class,
+                () -> FormInput.read(post("application/json", 100, null, () -> broken)));
+        assertEquals(400, refused.status());
+    }
 }

@@ -57,6 +57,7 @@ final class CachedSessionRealm implements SessionRealm {
         byte[] hash = tokens.hash(token);
         TokenKey key = new TokenKey(hash);
         if (cache.isMissing(key)) {
+            cache.hit();
             return Optional.empty();
         }
         CachedSession entry = cache.get(key);
@@ -64,10 +65,12 @@ final class CachedSessionRealm implements SessionRealm {
             Instant now = transactions.now();
             Optional<SessionView> judged = database.judge(entry.found, now, entry::rolesAt);
             if (judged != null && judged.isPresent()) {
+                cache.hit();
                 return judged;
             }
             // looks expired, or no longer live by its own ends: the database decides
         }
+        cache.miss();
         return load(key, hash);
     }
 

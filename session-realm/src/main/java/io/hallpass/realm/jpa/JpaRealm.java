@@ -18,6 +18,7 @@ import io.hallpass.realm.RealmException;
 import io.hallpass.realm.RealmSettings;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.RoleGrant;
+import io.hallpass.realm.SessionCacheStats;
 import io.hallpass.realm.SessionLimit;
 import io.hallpass.realm.SessionRealm;
 import io.hallpass.realm.SessionView;
@@ -39,7 +40,7 @@ import java.util.Optional;
  * {@link TouchWriter} and, with the cache, the {@link ChangePoller}; {@link #close()} stops them.
  * The package documentation says how the pieces fit.
  */
-public final class JpaRealm implements Realm {
+public final class JpaRealm implements Realm, SessionCacheStats.Source {
 
     private static final System.Logger LOG = System.getLogger("io.hallpass.realm");
 
@@ -182,6 +183,11 @@ public final class JpaRealm implements Realm {
     /** The session cache, or null when it is off; for tests. */
     SessionCache cache() {
         return cache;
+    }
+
+    @Override
+    public Optional<SessionCacheStats> sessionCacheStats() {
+        return cache == null ? Optional.empty() : Optional.of(cache.stats());
     }
 
     /** The reader of the change log, or null when the cache is off; for tests. */

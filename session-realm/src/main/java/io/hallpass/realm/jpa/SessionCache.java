@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.hallpass.realm.SessionCacheSettings;
+import io.hallpass.realm.SessionCacheStats;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sessions one node keeps in memory, keyed by token hash ({@link TokenKey}), with what decides whether an
@@ -65,6 +67,8 @@ final class SessionCache {
     private final Map<Long, Mark> sessionIds = new ConcurrentHashMap<>();
     private volatile Mark cleared = new Mark(0, 0);
     private volatile long trustedUntil;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     SessionCache(SessionCacheSettings settings, Duration idleTimeout, Ticker ticker) {
         this.ticker = ticker;
@@ -172,6 +176,22 @@ final class SessionCache {
     /** How many sessions are kept (an estimate, as Caffeine counts), for tests and logs. */
     long size() {
         return sessions.estimatedSize();
+    }
+
+    /** Counts a lookup the cache answered (for {@link #stats()}). */
+    void hit() {
+        hits.increment();
+    }
+
+    /** Counts a lookup that had to read the database (for {@link #stats()}). */
+    void miss() {
+        misses.increment();
+    }
+
+    /** Size, hits, misses and the time since the last successful poll started (the trust minus the bound). */
+    SessionCacheStats stats() {
+        long sincePoll = Math.max(0, ticker.read() - (trustedUntil - boundNanos));
+        return new SessionCacheStats(sessions.estimatedSize(), hits.sum(), misses.sum(), Duration.ofNanos(sincePoll));
     }
 
     /** How many invalidation records are kept, for tests. */

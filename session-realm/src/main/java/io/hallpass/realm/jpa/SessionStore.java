@@ -305,11 +305,16 @@ final class SessionStore {
         return live;
     }
 
-    /** Deletes one batch of sessions that are revoked or, by {@link SessionRules}, expired. */
+    /**
+     * Deletes one batch of sessions that are revoked or, by {@link SessionRules}, expired. The idle cut-off is moved
+     * back by {@link TouchWriter#maxLateness()}: a session whose stored last-seen looks idle may still be in use on
+     * a node whose activity has not reached the database yet (with sticky sessions, that node judges it by its own
+     * activity and keeps it alive), and deleting its row would end it there.
+     */
     Purge.Batch deleteAged(Tx t, int batchSize) {
         return Purge.deleteFound(t, t.db.createSelectionQuery("select s.id from Session s where s.revokedAt is not null"
                         + " or s.absoluteExpiresAt <= :now or s.lastSeenAt <= :idle or s.createdAt <= :absolute",
-                        Object.class).setParameter("now", t.now).setParameter("idle", rules.idleCutoff(t.now))
+                        Object.class).setParameter("now", t.now).setParameter("idle", rules.idleCutoff(t.now).minus(touches.maxLateness()))
                         .setParameter("absolute", rules.openedCutoff(t.now)),
                 "delete from Session s where s.id in (:ids)", batchSize);
     }

@@ -144,6 +144,15 @@ final class TouchWriter implements AutoCloseable {
     }
 
     /**
+     * How late activity on some node may reach the database: a touch interval before it is queued, then up to one
+     * flush. The purge keeps sessions that long past their stored idle end, so that it never deletes a session that
+     * a node still holds alive in memory.
+     */
+    Duration maxLateness() {
+        return touchInterval.plus(flushInterval);
+    }
+
+    /**
      * Writes every queued session now, in one batch. Package-private so that tests can flush without waiting.
      *
      * @throws RealmUnavailableException if the database can not be reached (the sessions stay queued)

@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * a working folder of its own, given the database password only through {@code HALLPASS_JDBC_PASSWORD}. Every run is
  * bounded in time, and its standard output and error are searched for every secret the test has registered
  * (passwords, tokens): none may ever appear.
+ *
+ * <p>{@link #inThisJvm()} runs the same command lines through {@link AdminTool}, the class {@code main} hands them to,
+ * with the same environment, no console and captured streams: a start of the JVM and of Hibernate per command made
+ * the suites take minutes per database. The suites keep the jar for what only a process shows (the exit code
+ * through {@code System.exit}, the silenced libraries, a fresh database set up from scratch, an unreachable one).
  */
 final class AdminProcess {
 
@@ -33,6 +44,7 @@ final class AdminProcess {
     private final String databasePassword;
     private final Path folder;
     private final List<String> secrets;
+    private final boolean inThisJvm;
 
     /**
      * @param connection       the options every run gets first ({@code --jdbc-url ...}), possibly none
@@ -40,10 +52,20 @@ final class AdminProcess {
      * @param secrets          what must never be printed; the list may grow as the test goes
      */
     AdminProcess(List<String> connection, String databasePassword, List<String> secrets) {
+        this(connection, databasePassword, secrets, false);
+    }
+
+    private AdminProcess(List<String> connection, String databasePassword, List<String> secrets, boolean inThisJvm) {
         this.connection = List.copyOf(connection);
         this.databasePassword = databasePassword;
         this.secrets = secrets;
-        this.folder = newFolder("run");
+        this.inThisJvm = inThisJvm;
+        this.folder = inThisJvm ? null : newFolder("run");
+    }
+
+    /** The same tool, connection and secrets, run in this JVM (see the class comment). */
+    AdminProcess inThisJvm() {
+        return new AdminProcess(connection, databasePassword, secrets, true);
     }
 
     /** A process with no connection options and no secrets of its own. */
@@ -110,6 +132,9 @@ final class AdminProcess {
     Result runWithInput(String stdin, String... args) {
         List<String> toolArgs = new ArrayList<>(connection);
         toolArgs.addAll(List.of(args));
+        if (inThisJvm) {
+            return checked(runHere(stdin, toolArgs));
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the client compiler and a small collector only spare the shared build machine; they change no behaviour
@@ -138,18 +163,48 @@ final class AdminProcess {
                 fail("hallpass-admin " + String.join(" ", toolArgs) + " did not end within " + TIMEOUT + "\n"
                         + Files.readString(out) + Files.readString(err));
             }
-            Result result = new Result(toolArgs, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            for (String secret : secrets) {
-                assertFalse(result.out().contains(secret) || result.err().contains(secret),
-                        () -> "a secret was printed: " + result.describe());
-            }
-            return result;
+            return checked(new Result(toolArgs, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    private Result runHere(String stdin, List<String> toolArgs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> environment = new HashMap<>();
+        if (databasePassword != null) {
+            environment.put(Passwords.DATABASE_ENV, databasePassword);
+        }
+        InputStream in = new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));
+        int exit = new AdminTool(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), in, NO_CONSOLE, environment, Clock.systemUTC(),
+                "hallpass-admin:" + System.getProperty("user.name")).run(toolArgs.toArray(String[]::new));
+        return new Result(toolArgs, exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** As a process started without a terminal has it. */
+    private static final Terminal NO_CONSOLE = new Terminal() {
+        @Override
+        public boolean attached() {
+            return false;
+        }
+
+        @Override
+        public char[] readPassword(String prompt) {
+            throw new IllegalStateException("no console");
+        }
+    };
+
+    private Result checked(Result result) {
+        for (String secret : secrets) {
+            assertFalse(result.out().contains(secret) || result.err().contains(secret),
+                    () -> "a secret was printed: " + result.describe());
+        }
+        return result;
     }
 }

@@ -989,6 +989,25 @@ abstract class RealmContract {
 
     // ============================================================================================= purge
 
+    /**
+     * A node records activity in memory and writes last-seen at most a touch interval (here a minute) plus one flush
+     * (a second) late; until then the stored last-seen looks idle, while the node that served the user keeps the
+     * session alive by its own activity. The purge, run by any node or the command line, must not delete such a row.
+     */
+    @Test
+    void purgeLeavesASessionThatAnotherNodeMayStillBeKeepingAliveInMemory() throws SQLException {
+        OpenedSession session = login(newAccount("purge-late"));
+        String row = "select count(*) from hp_session where public_id = ?";
+        Duration lateness = Duration.ofMinutes(1).plusSeconds(1);
+        clock.advance(IDLE.plus(lateness).minusMillis(1)); // idle by its stored last-seen, yet within the lateness
+        realm.purge(100);
+        assertEquals("1", column(row, session.view().publicId()), "purged while a node may still hold it alive");
+
+        clock.advance(Duration.ofMillis(1)); // exactly the lateness past the stored idle end
+        realm.purge(100);
+        assertEquals("0", column(row, session.view().publicId()), "kept past the idle end and the lateness");
+    }
+
     @Test
     void purgeDeletesExpiredAndRevokedRowsInBatchesAndKeepsLiveOnes() throws SQLException {
         AccountView account = newAccount("purge");
@@ -1354,7 +1373,7 @@ abstract class RealmContract {
                 }
             }
         }
-        assertEquals(8, tables.size(), "the eight hp_ tables: " + tables);
+        assertEquals(10, tables.size(), "the ten hp_ tables: " + tables);
         return tables;
     }
 

@@ -10,6 +10,7 @@ import io.hallpass.realm.OpenedSession;
 import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.SchemaAction;
+import io.hallpass.realm.SessionCacheStats;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.testing.FakeTicker;
 import io.hallpass.realm.testing.MutableClock;
@@ -87,6 +88,27 @@ class SessionCacheIT {
         assertEquals(first.publicId(), second.publicId());
         assertEquals(clock.instant().plus(IDLE), second.idleExpiresAt(), "judged at this request's now");
         assertEquals(1, realm.cache().size());
+    }
+
+    @Test
+    void theStatsCountHitsMissesAndTheTimeSinceTheLastPoll() {
+        assertEquals(-1, realm.sessionCacheStats().orElseThrow().hitRatio(), "never asked yet");
+        OpenedSession session = open();
+        realm.resolve(session.token()).orElseThrow(); // a miss: read and kept
+        realm.resolve(session.token()).orElseThrow(); // a hit
+        String forged = new TokenCodec(null).newToken();
+        realm.resolve(forged); // a miss: remembered as nothing
+        realm.resolve(forged); // a hit
+        realm.resolve(forged); // a hit
+        ticker.advance(Duration.ofMillis(700));
+        SessionCacheStats stats = realm.sessionCacheStats().orElseThrow();
+        assertEquals(1, stats.size());
+        assertEquals(3, stats.hits());
+        assertEquals(2, stats.misses());
+        assertEquals(0.6, stats.hitRatio(), 1e-9);
+        assertEquals(Duration.ofMillis(700), stats.sinceLastPoll(), "the start's poll was 700 ms ago");
+        realm.poller().pollOnce();
+        assertEquals(Duration.ZERO, realm.sessionCacheStats().orElseThrow().sinceLastPoll());
     }
 
     @Test
