@@ -55,6 +55,7 @@ public abstract class ContainerSuite {
     protected Realm realm;
     protected Container server;
     protected RawHttp http;
+    private LeakWatch leaks;
 
     /** The container this run of the suite uses. */
     protected abstract Container newContainer();
@@ -91,6 +92,7 @@ public abstract class ContainerSuite {
 
     @BeforeAll
     void start() throws Exception {
+        leaks = new LeakWatch();
         clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:hallpass-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -124,14 +126,30 @@ public abstract class ContainerSuite {
         }
     }
 
+    /**
+     * Closes the container and the realm, then asserts that nothing logged while the suite ran (by Hallpass, the
+     * container, Hibernate: anything that reaches the root logger) contains a token a response set or a password.
+     */
     @AfterAll
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        try {
+            if (http != null) {
+                // a password, and (where the suite's application signs in) a token in play in every suite for the
+                // leak check; at the end, so that no test counts this sign-in
+                String canary = newUser();
+                http.request("POST", "/auth/login").api().form(form("username", canary, "password", "pw-" + canary))
+                        .send();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (realm != null) {
+                realm.close();
+            }
+        } finally {
+            leaks.close();
         }
-        if (realm != null) {
-            realm.close();
-        }
+        leaks.assertNoSecretLogged(getClass().getSimpleName());
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -139,6 +157,7 @@ public abstract class ContainerSuite {
     /** A fresh account with the given roles; its password is {@code "pw-" + username}. */
     protected String newUser(String... roles) {
         String name = "user" + USERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        LeakWatch.typed("pw-" + name);
         AccountView account = realm.createAccount(name, "pw-" + name);
         for (String role : roles) {
             realm.grantRole(account.id(), role, null, "test");

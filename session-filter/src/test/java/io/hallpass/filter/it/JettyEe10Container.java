@@ -41,11 +41,14 @@ public final class JettyEe10Container implements Container {
         app.filterParams.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE,
                 DispatcherType.ASYNC));
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        // Jetty's error handler adds its own Cache-Control: no-store to every error it handles, which would make a
+        // check that Hallpass keeps its refusals out of caches pass whatever Hallpass does
+        errors.setCacheControl(null);
         if (app.forbiddenPage != null) {
-            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
             errors.addErrorPage(403, app.forbiddenPage);
-            context.setErrorHandler(errors);
         }
+        context.setErrorHandler(errors);
         server.setHandler(context);
         server.start();
     }

@@ -196,7 +196,13 @@ public final class RawHttp {
         if (!head && encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
             rest = dechunk(rest);
         }
-        return new Response(status, headers, head ? "" : new String(rest, StandardCharsets.UTF_8));
+        Response response = new Response(status, headers, head ? "" : new String(rest, StandardCharsets.UTF_8));
+        for (String setCookie : response.headers("set-cookie")) {
+            if (setCookie.startsWith("__Host-hallpass")) {
+                LeakWatch.issued(setCookie.substring(setCookie.indexOf('=') + 1).split(";", 2)[0]);
+            }
+        }
+        return response;
     }
 
     private static byte[] dechunk(byte[] data) throws IOException {

@@ -4,6 +4,7 @@ import io.hallpass.realm.PasswordCost;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -47,6 +48,8 @@ public final class PasswordHasher {
     private int free;
     private int freeReserved;
     private final PhcString dummy;
+    /** Argon2id computations run, whatever for: how tests observe the work done for a sign-in. */
+    private final LongAdder computations = new LongAdder();
 
     /**
      * @param cost    the cost of new hashes
@@ -160,6 +163,14 @@ public final class PasswordHasher {
         }
     }
 
+    /**
+     * How many Argon2id computations this hasher has run (hashes, verifications and dummy verifications alike), for
+     * tests and monitoring: a sign-in with an unknown username must add exactly what a wrong password adds.
+     */
+    public long computations() {
+        return computations.sum();
+    }
+
     /** A new PHC string for the password bytes, at the configured cost and with a fresh 16-byte salt. */
     public String hash(byte[] password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -196,7 +207,12 @@ public final class PasswordHasher {
         }
     }
 
-    static byte[] argon2(byte[] password, byte[] salt, PasswordCost cost, int length) {
+    private byte[] argon2(byte[] password, byte[] salt, PasswordCost cost, int length) {
+        computations.increment();
+        return compute(password, salt, cost, length);
+    }
+
+    static byte[] compute(byte[] password, byte[] salt, PasswordCost cost, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKiB())

@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,9 +106,9 @@ abstract class AccountSessionsContract extends DatabaseContract {
                 assertTrue(pausing.reached.await(60, TimeUnit.SECONDS), "the sign-in reached its insert");
                 Future<Integer> revokeAll = threads.submit(() -> realm.revokeAllSessions(account.id(), "panic"));
                 try {
-                    revokeAll.get(500, TimeUnit.MILLISECONDS); // without the account's lock it is done by now
-                } catch (TimeoutException waitingForTheLock) {
-                    // it waits for the sign-in's lock on the account, as it must
+                    // the race is reached for sure: revoke-all is seen waiting for a lock in the database (or, were
+                    // it to take none, done), before the sign-in may commit
+                    assertTrue(awaitALockWaitOr(revokeAll), "revoke-all waits for the sign-in's lock on the account");
                 } finally {
                     pausing.release();
                 }
@@ -124,6 +123,38 @@ abstract class AccountSessionsContract extends DatabaseContract {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Waits (at most 60 s) until a transaction of this test's own database is observed waiting for a lock, as the
+     * database itself reports it; answers false if {@code other} finished first (it took no lock that had to wait).
+     */
+    private boolean awaitALockWaitOr(Future<?> other) throws Exception {
+        String waiting = switch (kind()) {
+            case H2 -> "select count(*) from information_schema.sessions where blocker_id is not null";
+            case POSTGRESQL -> "select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock'";
+            case MARIADB -> "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
+                    + " on p.id = t.trx_mysql_thread_id where t.trx_state = 'LOCK WAIT' and p.db = database()";
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement query = c.prepareStatement(waiting)) {
+            while (System.nanoTime() < deadline) {
+                if (other.isDone()) {
+                    return false;
+                }
+                try (java.sql.ResultSet r = query.executeQuery()) {
+                    if (r.next() && r.getLong(1) > 0) {
+                        return true;
+                    }
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("nothing was seen waiting for a lock within 60 s");
     }
 
     // ================================================================================== session limit

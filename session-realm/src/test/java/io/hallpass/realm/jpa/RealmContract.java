@@ -541,6 +541,39 @@ abstract class RealmContract {
         }
     }
 
+    /**
+     * The decoy hash, observed: a sign-in with a name no account has, or with a disabled account, runs exactly the one
+     * Argon2id verification that a wrong password runs, so neither is told apart by the work it costs. (Counted, not
+     * timed: the counter is the hasher's own.)
+     */
+    @Test
+    void anUnknownUsernameCostsExactlyOneArgon2idVerificationLikeAWrongPassword() {
+        AccountView account = newAccount("decoy");
+        AccountView disabled = newAccount("decoy-disabled");
+        assertTrue(realm.setEnabled(disabled.id(), false, "admin"));
+        PasswordHasher hasher = ((JpaRealm) realm).hasher();
+
+        assertEquals(1, argon2Runs(hasher, () -> assertInstanceOf(LoginResult.Failed.class,
+                realm.login(account.username(), WRONG, client(1)))), "a wrong password");
+        assertEquals(1, argon2Runs(hasher, () -> assertInstanceOf(LoginResult.Failed.class,
+                realm.login(uniqueName("nobody-has-this-name"), WRONG, client(2)))), "an unknown username");
+        assertEquals(1, argon2Runs(hasher, () -> assertInstanceOf(LoginResult.Failed.class,
+                realm.login(disabled.username(), PASSWORD, client(3)))), "a disabled account");
+        assertEquals(1, argon2Runs(hasher, () -> assertInstanceOf(LoginResult.Success.class,
+                realm.login(account.username(), PASSWORD, client(4)))), "the right password");
+    }
+
+    private static ClientFacts client(int n) {
+        return new ClientFacts("192.0.2." + (100 + n), "Firefox/140", "device-decoy-" + n);
+    }
+
+    /** How many Argon2id computations {@code action} ran on {@code hasher}. */
+    private static long argon2Runs(PasswordHasher hasher, Runnable action) {
+        long before = hasher.computations();
+        action.run();
+        return hasher.computations() - before;
+    }
+
     @Test
     @SuppressWarnings("try") // the permits are held, not used
     void busyWhenEveryHashingPermitIsTakenAndNothingIsCounted() throws SQLException {
@@ -1133,6 +1166,54 @@ abstract class RealmContract {
                 assertEquals(Optional.empty(), fragile.resolve(token));
                 assertTrue(fragile.findAccount(account.id()).isPresent(), "back once the database is");
             }
+        }
+    }
+
+    /**
+     * An audit row is written in the transaction of the change it records: when that transaction fails at its commit,
+     * after the row was written, neither the change nor the row is there, and nothing is logged as audited; when it
+     * commits, both are. An audit written on a connection of its own (or in auto-commit) fails the first half.
+     */
+    @Test
+    void anAuditRowCommitsWithItsChangeAndRollsBackWithIt() throws Exception {
+        AccountView account = newAccount("audit-atomic");
+        List<String> audited = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Logger auditLog = java.util.logging.Logger.getLogger("io.hallpass.audit");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                audited.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        auditLog.addHandler(capture);
+        try (HikariDataSource pool = db.pool(2)) {
+            FailingCommitDataSource failing = new FailingCommitDataSource(pool);
+            try (Realm fragile = Realm.builder().dataSource(failing).clock(clock).passwordCost(CHEAP)
+                    .schemaAction(SchemaAction.NONE).build()) {
+                failing.failNextCommit();
+                assertThrows(RealmUnavailableException.class, () -> fragile.setEnabled(account.id(), false, "admin"));
+                assertTrue(failing.failed(), "the change reached its commit");
+                assertTrue(realm.findAccount(account.id()).orElseThrow().enabled(), "the change rolled back");
+                assertEquals(0, count(account, AuditEvent.Type.ACCOUNT_DISABLED), "and its audit row with it");
+                assertTrue(audited.stream().noneMatch(line -> line.contains(account.username())),
+                        "nothing was logged as audited: " + audited);
+
+                assertTrue(fragile.setEnabled(account.id(), false, "admin"));
+                assertFalse(realm.findAccount(account.id()).orElseThrow().enabled(), "the change committed");
+                assertEquals(1, count(account, AuditEvent.Type.ACCOUNT_DISABLED), "and its audit row with it");
+                assertTrue(audited.stream().anyMatch(line -> line.contains(account.username())),
+                        "the committed row was logged: " + audited);
+            }
+        } finally {
+            auditLog.removeHandler(capture);
         }
     }
 

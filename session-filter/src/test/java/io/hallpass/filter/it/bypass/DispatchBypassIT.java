@@ -16,14 +16,14 @@ class DispatchBypassIT {
     @ValueSource(strings = {"/public/forward?to=/admin/panel", "/public/forward?to=/reports/q1",
             "/public/forward?to=/public/../admin/panel", "/public/forward?to=/admin/./panel"})
     void aForwardToAProtectedPathIsRefused(String target) {
-        Targets.assertRefused("GET", target);
+        Targets.assertRefused(Targets.Expect.PROTECTED, "GET", target);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/public/async?to=/admin/panel", "/public/async?wrapped=1&to=/admin/panel",
             "/public/async?to=/reports/q1", "/public/async?to=/public/../admin/panel"})
     void anAsyncDispatchToAProtectedPathIsRefused(String target) {
-        Targets.assertRefused("GET", target);
+        Targets.assertRefused(Targets.Expect.PROTECTED, "GET", target);
     }
 
     @Test
