@@ -1,6 +1,5 @@
 package io.hallpass.filter.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,18 +36,39 @@ public final class Cookies {
      * The value of the named cookie. Two or more cookies of that name are reported as {@code duplicated} (the
      * caller refuses the request rather than pick one: a second cookie is what a cookie-tossing attack looks
      * like). An over-long value counts as absent.
+     *
+     * <p>Read from the {@code Cookie} headers themselves (RFC 6265: {@code name=value} pairs separated by
+     * {@code ;}), not through {@link HttpServletRequest#getCookies()}: that turns every cookie of the request into a
+     * {@code Cookie} object on every request, the largest single cost of a signed-in request Hallpass can avoid.
+     * Only an exact name matches; a value is taken as sent (surrounding whitespace aside), so one the container
+     * would refuse or unquote is no well-formed token either and stands for no session.
      */
     public static Read read(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        java.util.Enumeration<String> headers = request.getHeaders("Cookie");
+        if (headers == null) {
             return Read.ABSENT;
         }
         String found = null;
         int count = 0;
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName())) {
-                count++;
-                found = cookie.getValue();
+        while (headers.hasMoreElements()) {
+            String header = headers.nextElement();
+            int at = 0;
+            int length = header.length();
+            while (at < length) {
+                int end = header.indexOf(';', at);
+                if (end < 0) {
+                    end = length;
+                }
+                int start = skipSpace(header, at, end);
+                if (header.startsWith(name, start)) {
+                    // "name=value", or "name = value" as containers tolerate it; "name-other=..." is another cookie
+                    int eq = skipSpace(header, start + name.length(), end);
+                    if (eq < end && header.charAt(eq) == '=') {
+                        count++;
+                        found = header.substring(skipSpace(header, eq + 1, end), trimEnd(header, eq + 1, end));
+                    }
+                }
+                at = end + 1;
             }
         }
         if (count > 1) {
@@ -58,6 +78,20 @@ public final class Cookies {
             return Read.ABSENT;
         }
         return new Read(found, false);
+    }
+
+    private static int skipSpace(String s, int from, int end) {
+        while (from < end && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int end) {
+        while (end > from && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end;
     }
 
     /** Sets a session cookie (no expiry: it lives until the browser closes or the server ends it). */

@@ -90,8 +90,12 @@ public final class RequestStub {
         return this;
     }
 
+    /** A cookie, sent as the browser sends it: in the request's one {@code Cookie} header. */
     public RequestStub cookie(String name, String value) {
         cookies.add(new Cookie(name, value));
+        List<String> header = headers.computeIfAbsent("cookie", k -> new ArrayList<>(List.of("")));
+        String line = header.get(0);
+        header.set(0, (line.isEmpty() ? "" : line + "; ") + name + "=" + value);
         return this;
     }
 

@@ -29,12 +29,20 @@ final class SessionStore {
      * the account's grants with their expiries (which of them count is judged at the instant of each request), and
      * the longest gap between activities since the last authentication as stored.
      */
-    record Lookup(SessionRow session, boolean previous, List<RoleGrant> grants, Duration idleGap) {
+    record Lookup(SessionRow session, boolean previous, List<RoleGrant> grants, Duration idleGap, ClientFacts client) {
+
+        /**
+         * The client facts are made once, here: a cached lookup is turned into a view on every request, and making
+         * them checks every character of the user agent.
+         */
+        Lookup(SessionRow session, boolean previous, List<RoleGrant> grants, Duration idleGap) {
+            this(session, previous, grants, idleGap, clientOf(session));
+        }
 
         /** The same, with last-seen as this node knows it. */
         Lookup withLastSeen(Instant lastSeen) {
             return lastSeen.equals(session.lastSeenAt()) ? this
-                    : new Lookup(lastSeen(session, lastSeen), previous, grants, idleGap);
+                    : new Lookup(lastSeen(session, lastSeen), previous, grants, idleGap, client);
         }
     }
 
@@ -118,7 +126,7 @@ final class SessionStore {
     SessionView view(Lookup found, Set<String> roles, Instant lastActivity, Duration longestIdle) {
         SessionRow s = found.session();
         Instant authenticated = found.previous() ? s.prevAuthenticatedAt() : s.lastAuthenticatedAt();
-        return rules.view(s, roles, lastActivity, authenticated, clientOf(s), found.previous(), longestIdle);
+        return rules.view(s, roles, lastActivity, authenticated, found.client(), found.previous(), longestIdle);
     }
 
     // ================================================================================================ writes
