@@ -56,6 +56,7 @@ import java.util.Set;
  *   <url-pattern>/*</url-pattern>
  *   <dispatcher>REQUEST</dispatcher><dispatcher>FORWARD</dispatcher><dispatcher>INCLUDE</dispatcher>
  *   <dispatcher>ASYNC</dispatcher>
+ *   <dispatcher>ERROR</dispatcher>
  * </filter-mapping>
  * }</pre>
  *
@@ -148,7 +149,27 @@ public final class HallpassFilter implements Filter {
                 gate.request(request).accept(new Actions(request, out, chain));
             }
             case FORWARD, INCLUDE, ASYNC -> gate.dispatch(request).accept(new Actions(request, response, chain));
+            case ERROR -> {
+                keepOutOfCaches(request, response);
+                chain.doFilter(request, response);
+            }
             default -> chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * An error dispatch is not judged (the container's error page answers a request already judged), but the error
+     * page of a Hallpass refusal keeps {@code no-store}, with {@code Vary: Cookie}: Jetty clears the headers set
+     * before {@code sendError}, so the application's 403 page would otherwise be cacheable. (An error page the
+     * application raises itself after a personal response is its own to mark; the filter does not follow every
+     * response on its hot path for it.)
+     */
+    private static void keepOutOfCaches(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(Responder.CACHE_CONTROL_ATTRIBUTE) instanceof String value && !response.isCommitted()) {
+            response.setHeader("Cache-Control", value);
+            if (!response.containsHeader("Vary")) {
+                response.addHeader("Vary", "Cookie");
+            }
         }
     }
 

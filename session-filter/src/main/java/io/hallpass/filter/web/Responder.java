@@ -58,6 +58,7 @@ public final class Responder {
     public void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
         noStore(response);
+        request.setAttribute(CACHE_CONTROL_ATTRIBUTE, "no-store");
         try {
             refusal.accept(new Answer(request, response));
         } finally {
@@ -238,6 +239,13 @@ public final class Responder {
         response.setHeader("X-Frame-Options", "DENY");
         write(response, status, HTML, body);
     }
+
+    /**
+     * The {@code Cache-Control} a refused request's response must keep, for the filter to set again in the error
+     * dispatch that {@code sendError} starts: Jetty clears the headers before the application's error page runs
+     * (Tomcat keeps them), so a refusal shown as the application's 403 page would otherwise be cacheable.
+     */
+    public static final String CACHE_CONTROL_ATTRIBUTE = "io.hallpass.filter.cache-control";
 
     public static void noStore(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");

@@ -40,7 +40,7 @@ public final class JettyEe11Container implements Container {
         filter.setAsyncSupported(true);
         app.filterParams.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE,
-                DispatcherType.ASYNC));
+                DispatcherType.ASYNC, DispatcherType.ERROR));
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         // Jetty's error handler adds its own Cache-Control: no-store to every error it handles, which would make a
         // check that Hallpass keeps its refusals out of caches pass whatever Hallpass does

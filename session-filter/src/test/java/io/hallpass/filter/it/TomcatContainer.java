@@ -55,6 +55,7 @@ public final class TomcatContainer implements Container {
         map.setDispatcher("FORWARD");
         map.setDispatcher("INCLUDE");
         map.setDispatcher("ASYNC");
+        map.setDispatcher("ERROR");
         context.addFilterMap(map);
         if (app.forbiddenPage != null) {
             ErrorPage page = new ErrorPage();
