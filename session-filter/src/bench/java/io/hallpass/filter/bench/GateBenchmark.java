@@ -2,6 +2,8 @@ package io.hallpass.filter.bench;
 
 import io.hallpass.filter.config.FilterSettings;
 import io.hallpass.filter.config.SettingsException;
+import io.hallpass.filter.event.Events;
+import io.hallpass.filter.event.Metrics;
 import io.hallpass.filter.gate.Gate;
 import io.hallpass.filter.gate.Outcome;
 import io.hallpass.filter.policy.Policy;
@@ -27,9 +29,12 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +95,14 @@ public class GateBenchmark {
         Cookies cookies = new Cookies(settings.cookieSecure(), settings.cookieSameSite());
         AuthEndpoints.Paths paths = AuthEndpoints.Paths.of(settings);
         ReturnPath returnPaths = new ReturnPath(Set.of());
-        Responder responder = new Responder(paths, cookies, returnPaths, new Pages("", null), clients);
+        // the filter always counts its events for the JMX metrics: so does the benchmark
+        Metrics metrics = new Metrics("", Optional::empty, () -> 0);
+        Events events = Events.of(List.of(metrics), realm.clock());
+        Responder responder = new Responder(paths, cookies, returnPaths, new Pages("", null), clients, events);
         AuthEndpoints endpoints = new AuthEndpoints(supplier, supplier, paths, cookies, responder, clients,
-                returnPaths);
+                returnPaths, events);
         gate = new Gate(settings, policy, endpoints, supplier, supplier, DefaultRiskPolicy.withDefaults(),
-                realm.clock());
+                realm.clock(), events);
         request = new BenchRequest(RequestStub.get().target("/api", "/ping", "api").build(),
                 new Cookie[] {new Cookie(settings.cookieName(), token)});
         if (!(allowedRequest() instanceof Outcome.Admit)) {
@@ -158,6 +166,13 @@ public class GateBenchmark {
         @Override
         public String getHeader(String name) {
             return "User-Agent".equalsIgnoreCase(name) ? AGENT : null;
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return "Cookie".equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(cookies[0].getName() + "=" + cookies[0].getValue()))
+                    : Collections.emptyEnumeration();
         }
 
         @Override
