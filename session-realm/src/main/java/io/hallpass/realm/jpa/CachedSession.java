@@ -24,6 +24,11 @@ final class CachedSession {
     /** The monotonic time read before the epoch. */
     final long loadedNanos;
     private volatile Roles roles;
+    /**
+     * The cache's count of published invalidations read before the last check that found this entry valid; -1 before
+     * the first (see {@link SessionCache#get}).
+     */
+    volatile long checkedAt = -1;
 
     CachedSession(SessionStore.Lookup found, long loadedAt, long loadedNanos) {
         this.found = found;

@@ -14,10 +14,11 @@ import java.util.Optional;
  * {@link SessionRealm} with the {@link SessionCache} in front of the database: a decorator of
  * {@link JpaSessionRealm}, which it asks for everything the cache can not answer.
  *
- * <p>{@link #peek}: a token hash known to resolve to nothing answers empty at once; an entry that may answer (see
- * {@link SessionCache#get}) is judged at now, with this node's activity, exactly as the database path judges a row
- * ({@link SessionRules}); if it is live, that is the answer. Otherwise (no entry, not trusted, invalidated, or an
- * entry that <em>looks</em> expired: another node may have kept it alive) the session is read from the database; an
+ * <p>{@link #peek}: an entry that may answer (see {@link SessionCache#get}) is judged at now, with this node's
+ * activity, exactly as the database path judges a row ({@link SessionRules}); if it is live, that is the answer.
+ * With no entry that may answer, a token hash known to resolve to nothing answers empty at once. Otherwise (no entry,
+ * not trusted, invalidated, or an entry that <em>looks</em> expired: another node may have kept it alive) the
+ * session is read from the database; an
  * expired one is then marked as before, and a live one is kept. Writes (open, rotate, re-stamp, revoke) go to the
  * database; what they change reaches this node's cache through the realm's after-commit listener, before the call
  * returns, and every other node's through the change log.
@@ -51,16 +52,17 @@ final class CachedSessionRealm implements SessionRealm {
 
     @Override
     public Optional<SessionView> peek(String token) {
-        if (!tokens.isWellFormed(token)) {
-            return Optional.empty(); // garbage never reaches the cache or the database
+        if (!TokenCodec.hasTokenShape(token)) {
+            return Optional.empty();
         }
         byte[] hash = tokens.hash(token);
         TokenKey key = new TokenKey(hash);
-        if (cache.isMissing(key)) {
-            cache.hit();
+        // The common case first: a live session. Only an issued token's hash finds an entry, so the whole form of the
+        // token is checked only when none does: garbage never reaches the cache of misses or the database.
+        CachedSession entry = cache.get(key);
+        if (entry == null && !tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        CachedSession entry = cache.get(key);
         if (entry != null) {
             Instant now = transactions.now();
             Optional<SessionView> judged = database.judge(entry.found, now, entry::rolesAt);
@@ -69,6 +71,9 @@ final class CachedSessionRealm implements SessionRealm {
                 return judged;
             }
             // looks expired, or no longer live by its own ends: the database decides
+        } else if (cache.isMissing(key)) {
+            cache.hit();
+            return Optional.empty();
         }
         cache.miss();
         return load(key, hash);

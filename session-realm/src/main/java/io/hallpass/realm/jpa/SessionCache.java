@@ -63,6 +63,8 @@ final class SessionCache {
     private final Cache<TokenKey, CachedSession> sessions;
     private final Cache<TokenKey, Boolean> missing;
     private final AtomicLong sequence = new AtomicLong();
+    /** How many invalidations have their record in place: counted after the record (see {@link #invalidated}). */
+    private final AtomicLong published = new AtomicLong();
     private final Map<Long, Mark> accounts = new ConcurrentHashMap<>();
     private final Map<Long, Mark> sessionIds = new ConcurrentHashMap<>();
     private volatile Mark cleared = new Mark(0, 0);
@@ -115,9 +117,23 @@ final class SessionCache {
         return entry;
     }
 
+    /**
+     * Whether an invalidation recorded since the entry's load concerns it. An entry found valid after the last
+     * published invalidation needs no look at the records until the next one: {@code published} counts the
+     * invalidations whose record is in place, so one that has counted before the check was read was seen by it, and
+     * any later one changes the count.
+     */
     private boolean invalidated(CachedSession entry) {
-        return cleared.epoch() > entry.loadedAt || after(accounts.get(entry.accountId()), entry.loadedAt)
-                || after(sessionIds.get(entry.sessionId()), entry.loadedAt);
+        long count = published.get();
+        if (entry.checkedAt == count) {
+            return false; // the common case: nothing invalidated since this entry was last checked
+        }
+        if (cleared.epoch() > entry.loadedAt || after(accounts.get(entry.accountId()), entry.loadedAt)
+                || after(sessionIds.get(entry.sessionId()), entry.loadedAt)) {
+            return true;
+        }
+        entry.checkedAt = count;
+        return false;
     }
 
     private static boolean after(Mark mark, long loadedAt) {
@@ -145,11 +161,13 @@ final class SessionCache {
         Mark mark = new Mark(sequence.incrementAndGet(), ticker.read());
         Map<Long, Mark> marks = sessionId == null ? accounts : sessionIds;
         marks.merge(sessionId == null ? accountId : sessionId, mark, (a, b) -> a.epoch() >= b.epoch() ? a : b);
+        published.incrementAndGet();
     }
 
     /** Refuses every entry loaded so far: the change log has a gap, so some changes can not be known. */
     void clear() {
         cleared = new Mark(sequence.incrementAndGet(), ticker.read());
+        published.incrementAndGet();
         sessions.invalidateAll();
     }
 

@@ -90,6 +90,14 @@ public final class TokenCodec {
     }
 
     /**
+     * Whether a string has a token's length and prefix: enough to look its hash up among sessions already known
+     * (only a token the realm issued can match one), not to send it further; {@link #isWellFormed} checks the rest.
+     */
+    public static boolean hasTokenShape(String token) {
+        return token != null && token.length() == LENGTH && token.startsWith(PREFIX);
+    }
+
+    /**
      * Whether a string has the form of a token and its checksum matches. Costs no I/O; a string that fails is
      * certainly not a token the realm issued.
      */

@@ -112,6 +112,23 @@ class SessionCacheIT {
     }
 
     @Test
+    void aStringOfATokensShapeWithAWrongChecksumReachesNeitherTheDatabaseNorTheCacheOfMisses() {
+        OpenedSession session = open();
+        realm.resolve(session.token()).orElseThrow();
+        String token = session.token();
+        char last = token.charAt(token.length() - 1);
+        String broken = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'); // checksum no longer fits
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), realm.resolve(broken));
+        }
+        assertEquals(Optional.empty(), realm.resolve("hp1_" + "\u00e9".repeat(49)), "not even base64url");
+        assertEquals(1, loads.get(), "only the real token was read");
+        SessionCacheStats stats = realm.sessionCacheStats().orElseThrow();
+        assertEquals(0, stats.hits() + stats.misses() - 1, "garbage is neither a hit nor a miss: it is no lookup");
+        assertEquals(1, realm.cache().size());
+    }
+
+    @Test
     void aTokenThatResolvesToNothingIsRememberedAndNeverReadAgain() {
         String forged = new TokenCodec(null).newToken();
         assertEquals(Optional.empty(), realm.resolve(forged));
@@ -170,6 +187,34 @@ class SessionCacheIT {
         realm.poller().pollOnce();
         assertEquals(Optional.empty(), realm.peek(session.token()), "after the poll it may not");
         assertEquals(2, loads.get());
+    }
+
+    @Test
+    void anEntryFoundValidManyTimesStillSeesTheNextInvalidationAndOnlyItsOwn() throws SQLException {
+        OpenedSession mine = open();
+        AccountView other = realm.createAccount("other", PASSWORD);
+        OpenedSession theirs = realm.open(other.id(), ClientFacts.UNKNOWN);
+        for (int i = 0; i < 3; i++) { // loaded once, then checked on every hit
+            realm.peek(mine.token()).orElseThrow();
+            realm.peek(theirs.token()).orElseThrow();
+        }
+        assertEquals(2, loads.get());
+
+        long theirId = sessionId(theirs);
+        otherNode("update hp_session set revoked_at = ?, revoked_reason = 'elsewhere' where id = " + theirId,
+                new SessionChange(other.id(), theirId, "elsewhere"));
+        realm.poller().pollOnce();
+        assertEquals(Optional.empty(), realm.peek(theirs.token()), "the session the change names is refused");
+        realm.peek(mine.token()).orElseThrow();
+        realm.peek(mine.token()).orElseThrow();
+        assertEquals(3, loads.get(), "an invalidation of another session leaves this entry answering");
+
+        long myId = sessionId(mine);
+        otherNode("update hp_session set revoked_at = ?, revoked_reason = 'elsewhere' where id = " + myId,
+                new SessionChange(account.id(), myId, "elsewhere"));
+        realm.poller().pollOnce();
+        assertEquals(Optional.empty(), realm.peek(mine.token()), "checked many times before, refused after its own");
+        assertEquals(4, loads.get());
     }
 
     @Test
