@@ -4,8 +4,10 @@ import io.hallpass.filter.policy.Permission;
 import io.hallpass.filter.policy.Requirement;
 import io.hallpass.filter.risk.RiskAssessment;
 import io.hallpass.realm.SessionView;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -96,10 +98,20 @@ public final class Decider {
      */
     public static Decision decide(Permission permission, Supplier<Optional<SessionView>> session,
                                   Function<SessionView, RiskAssessment> risk, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return decide(permission, session, risk, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /**
+     * As {@link #decide(Permission, Supplier, Function, Instant)}, reading {@code clock} only if the decision needs
+     * the time (a re-authentication window): the filter's way, which spares most requests a clock read.
+     */
+    public static Decision decide(Permission permission, Supplier<Optional<SessionView>> session,
+                                  Function<SessionView, RiskAssessment> risk, Clock clock) {
         Objects.requireNonNull(permission, "permission");
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(clock, "clock");
         if (!permission.methodAllowed()) {
             return new Decision.Reject(405, METHOD_NOT_ALLOWED, permission.allowedMethods());
         }
@@ -129,7 +141,7 @@ public final class Decider {
             Duration window = assessment == null ? reauth : assessment.capWindow(reauth);
             // a token replaced by the last rotation, in its grace: it may read calm pages, never pass the check
             // the re-authentication that replaced it was for
-            if (view.previousToken() || !view.authenticatedWithin(window, now)) {
+            if (view.previousToken() || !view.authenticatedWithin(window, clock.instant())) {
                 return new Decision.StepUp(window, STALE_AUTHENTICATION);
             }
             if (assessment != null && assessment.stepUp()) {

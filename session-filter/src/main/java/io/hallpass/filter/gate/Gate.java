@@ -14,6 +14,7 @@ import io.hallpass.filter.web.AuthEndpoints;
 import io.hallpass.filter.web.ClientAddress;
 import io.hallpass.filter.web.Cookies;
 import io.hallpass.filter.web.CrossOriginCheck;
+import io.hallpass.filter.web.DeviceIds;
 import io.hallpass.filter.web.Refusal;
 import io.hallpass.filter.web.RequestSession;
 import io.hallpass.realm.AuditEvent;
@@ -65,6 +66,7 @@ public final class Gate {
     private final Firewall firewall = Firewall.strict();
     private final CrossOriginCheck crossOrigin;
     private final String cookieName;
+    private final String deviceCookieName;
     private final AuthEndpoints endpoints;
     private final Supplier<? extends SessionRealm> realm;
     private final Supplier<? extends AuditRealm> audit;
@@ -85,6 +87,7 @@ public final class Gate {
         this.crossOrigin = new CrossOriginCheck(settings.csrfAllowSameSite(),
                 new ClientAddress(settings.trustedProxies()));
         this.cookieName = settings.cookieName();
+        this.deviceCookieName = settings.deviceCookieName();
         this.endpoints = endpoints;
         this.realm = realm;
         this.audit = audit;
@@ -106,11 +109,11 @@ public final class Gate {
             if (crossSite.isPresent()) {
                 return new Outcome.Refused(Refusal.crossSite(crossSite.get()));
             }
-            Cookies.Read cookie = Cookies.read(request, cookieName);
-            if (cookie.duplicated()) {
+            Cookies.Pair cookies = Cookies.read(request, cookieName, deviceCookieName);
+            if (cookies.first().duplicated()) {
                 return new Outcome.Refused(Refusal.duplicateCookie());
             }
-            RequestSession session = newSession(request, cookie.value());
+            RequestSession session = newSession(request, cookies);
             session.attachTo(request);
             path = RequestPath.of(request.getServletPath(), request.getPathInfo());
             Optional<AuthEndpoints.Endpoint> endpoint = endpoints.endpointAt(path);
@@ -143,7 +146,7 @@ public final class Gate {
                 : RequestPath.of(request.getServletPath(), request.getPathInfo());
         try {
             RequestSession session = RequestSession.attachedTo(request)
-                    .orElseGet(() -> newSession(request, Cookies.read(request, cookieName).value()));
+                    .orElseGet(() -> newSession(request, Cookies.read(request, cookieName, deviceCookieName)));
             String servlet = servletName(include
                     ? (HttpServletMapping) request.getAttribute(RequestDispatcher.INCLUDE_MAPPING)
                     : request.getHttpServletMapping());
@@ -177,12 +180,14 @@ public final class Gate {
     }
 
     private Decision decide(Permission permission, RequestSession session) {
-        return Decider.decide(permission, session::resolve, view -> session.risk(), clock.instant());
+        return Decider.decide(permission, session::resolve, view -> session.risk(), clock);
     }
 
-    private RequestSession newSession(HttpServletRequest request, String token) {
-        return new RequestSession(realm, audit, token,
-                () -> endpoints.facts(request, endpoints.deviceIdOf(request)), riskPolicy, events);
+    /** The request's session, from its session cookie; its client facts use the device cookie read with it. */
+    private RequestSession newSession(HttpServletRequest request, Cookies.Pair cookies) {
+        String deviceId = DeviceIds.of(cookies.second());
+        return new RequestSession(realm, audit, cookies.first().value(),
+                () -> endpoints.facts(request, deviceId), riskPolicy, events);
     }
 
     private static String servletName(HttpServletMapping mapping) {

@@ -496,16 +496,7 @@ public final class AuthEndpoints {
     }
 
     private Device device(HttpServletRequest request) {
-        Cookies.Read read = Cookies.read(request, paths.deviceCookieName());
-        if (read.present() && DeviceIds.isValid(read.value())) {
-            return new Device(read.value(), false);
-        }
-        return new Device(DeviceIds.newId(), true);
-    }
-
-    /** The device id the request carries, or null. */
-    public String deviceIdOf(HttpServletRequest request) {
-        Cookies.Read read = Cookies.read(request, paths.deviceCookieName());
-        return read.present() && DeviceIds.isValid(read.value()) ? read.value() : null;
+        String id = DeviceIds.of(Cookies.read(request, paths.deviceCookieName()));
+        return id != null ? new Device(id, false) : new Device(DeviceIds.newId(), true);
     }
 }

@@ -32,6 +32,11 @@ public final class Cookies {
         }
     }
 
+    /** What the request carried under Hallpass's two cookie names, read in one pass over its headers. */
+    public record Pair(Read first, Read second) {
+        static final Pair ABSENT = new Pair(Read.ABSENT, Read.ABSENT);
+    }
+
     /**
      * The value of the named cookie. Two or more cookies of that name are reported as {@code duplicated} (the
      * caller refuses the request rather than pick one: a second cookie is what a cookie-tossing attack looks
@@ -44,12 +49,22 @@ public final class Cookies {
      * would refuse or unquote is no well-formed token either and stands for no session.
      */
     public static Read read(HttpServletRequest request, String name) {
+        return read(request, name, null).first();
+    }
+
+    /**
+     * Two cookies at once, each as {@link #read(HttpServletRequest, String)} reads one, in a single pass over the
+     * {@code Cookie} headers: the session and the device cookie of every signed-in request.
+     *
+     * @param second the second name, or null for none (then {@link Pair#second()} is absent)
+     */
+    public static Pair read(HttpServletRequest request, String first, String second) {
         java.util.Enumeration<String> headers = request.getHeaders("Cookie");
         if (headers == null) {
-            return Read.ABSENT;
+            return Pair.ABSENT;
         }
-        String found = null;
-        int count = 0;
+        String[] found = new String[2];
+        int[] count = new int[2];
         while (headers.hasMoreElements()) {
             String header = headers.nextElement();
             int at = 0;
@@ -60,17 +75,32 @@ public final class Cookies {
                     end = length;
                 }
                 int start = skipSpace(header, at, end);
-                if (header.startsWith(name, start)) {
-                    // "name=value", or "name = value" as containers tolerate it; "name-other=..." is another cookie
-                    int eq = skipSpace(header, start + name.length(), end);
-                    if (eq < end && header.charAt(eq) == '=') {
-                        count++;
-                        found = header.substring(skipSpace(header, eq + 1, end), trimEnd(header, eq + 1, end));
-                    }
+                if (!take(header, start, end, first, 0, found, count) && second != null) {
+                    take(header, start, end, second, 1, found, count);
                 }
                 at = end + 1;
             }
         }
+        return new Pair(result(found[0], count[0]), result(found[1], count[1]));
+    }
+
+    /** If the pair at {@code start} is {@code name=...}, counts it and keeps its value in {@code found[slot]}. */
+    private static boolean take(String header, int start, int end, String name, int slot, String[] found,
+                                int[] count) {
+        if (!header.startsWith(name, start)) {
+            return false;
+        }
+        // "name=value", or "name = value" as containers tolerate it; "name-other=..." is another cookie
+        int eq = skipSpace(header, start + name.length(), end);
+        if (eq >= end || header.charAt(eq) != '=') {
+            return false;
+        }
+        count[slot]++;
+        found[slot] = header.substring(skipSpace(header, eq + 1, end), trimEnd(header, eq + 1, end));
+        return true;
+    }
+
+    private static Read result(String found, int count) {
         if (count > 1) {
             return new Read(null, true);
         }

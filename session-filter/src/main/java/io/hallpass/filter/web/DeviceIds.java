@@ -26,6 +26,11 @@ public final class DeviceIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The device id a cookie carries, or null if it carries none, more than one, or one of another form. */
+    public static String of(Cookies.Read cookie) {
+        return cookie.present() && isValid(cookie.value()) ? cookie.value() : null;
+    }
+
     /**
      * Whether {@code id} has the form of a device id: 22 base64url characters. Checked by hand, not with a regular
      * expression: it runs on every request of a signed-in browser.

@@ -73,4 +73,25 @@ class CookiesTest {
         assertEquals("\"hp1_abc\"", read("__Host-hallpass=\"hp1_abc\"").value());
         assertEquals("a=b", read("__Host-hallpass=a=b").value());
     }
+
+    @Test
+    void twoNamesAreReadInOnePassEachAsIfReadAlone() {
+        String device = NAME + "-device";
+        RequestStub stub = RequestStub.get().header("Cookie", "a=1; " + device + "=dev1; " + NAME + "=hp1_abc")
+                .header("Cookie", "b=2");
+        Cookies.Pair both = Cookies.read(stub.build(), NAME, device);
+        assertEquals("hp1_abc", both.first().value());
+        assertEquals("dev1", both.second().value());
+
+        Cookies.Pair twoDevices = Cookies.read(RequestStub.get().header("Cookie", device + "=x; " + NAME + "=t")
+                .header("Cookie", device + "=y").build(), NAME, device);
+        assertEquals("t", twoDevices.first().value(), "a second device cookie does not hide the session cookie");
+        assertTrue(twoDevices.second().duplicated());
+
+        Cookies.Pair onlyFirst = Cookies.read(RequestStub.get().header("Cookie", device + "=x; " + NAME + "=t")
+                .build(), NAME, null);
+        assertEquals("t", onlyFirst.first().value());
+        assertFalse(onlyFirst.second().present(), "no second name, no second cookie");
+        assertFalse(Cookies.read(RequestStub.get().build(), NAME, device).second().present());
+    }
 }
