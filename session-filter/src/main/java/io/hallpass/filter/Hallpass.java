@@ -26,10 +26,16 @@ import java.util.Optional;
  */
 public final class Hallpass {
 
+    /** What the names of Hallpass's request and context attributes start with. */
+    static final String ATTRIBUTE_PREFIX = "io.hallpass.";
+
     /** Servlet context attribute holding the started {@link Realm}. */
     public static final String REALM_ATTRIBUTE = "io.hallpass.realm";
 
-    /** Request attribute holding the resolved {@link SessionView}, once resolved and if live. */
+    /**
+     * Request attribute holding the resolved {@link SessionView}, once resolved and if live. Read-only: behind the
+     * filter it is answered from the request's session (a login or logout during the request shows at once).
+     */
     public static final String SESSION_ATTRIBUTE = "io.hallpass.session";
 
     /**
@@ -71,7 +77,9 @@ public final class Hallpass {
             return Optional.of(view);
         }
         Optional<SessionView> view = RequestSession.attachedTo(request).flatMap(RequestSession::lookup);
-        view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v));
+        if (!HallpassRequest.wraps(request)) {
+            view.ifPresent(v -> request.setAttribute(SESSION_ATTRIBUTE, v)); // behind the filter it is answered
+        }
         return view;
     }
 
@@ -120,7 +128,7 @@ public final class Hallpass {
             throw new IllegalStateException("this request did not pass the Hallpass filter");
         }
         PasswordChange outcome = endpoints.changePassword(request, response, session, currentPassword, newPassword);
-        if (outcome instanceof PasswordChange.Changed changed) {
+        if (outcome instanceof PasswordChange.Changed changed && !HallpassRequest.wraps(request)) {
             changed.kept().ifPresent(kept -> request.setAttribute(SESSION_ATTRIBUTE, kept.view()));
         }
         return outcome;

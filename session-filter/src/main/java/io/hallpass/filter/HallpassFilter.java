@@ -151,6 +151,7 @@ public final class HallpassFilter implements Filter {
             case FORWARD, INCLUDE, ASYNC -> gate.dispatch(request).accept(new Actions(request, response, chain));
             case ERROR -> {
                 keepOutOfCaches(request, response);
+                carrySession(request);
                 chain.doFilter(request, response);
             }
             default -> chain.doFilter(request, response);
@@ -167,10 +168,43 @@ public final class HallpassFilter implements Filter {
     private static void keepOutOfCaches(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(Responder.CACHE_CONTROL_ATTRIBUTE) instanceof String value && !response.isCommitted()) {
             response.setHeader("Cache-Control", value);
-            if (!response.containsHeader("Vary")) {
-                response.addHeader("Vary", "Cookie");
+            varyOnCookie(response);
+        }
+    }
+
+    /** Tells shared caches that the response varies with the cookie, unless its {@code Vary} says so already. */
+    static void varyOnCookie(HttpServletResponse response) {
+        if (!response.containsHeader("Vary") || !variesWithCookie(response.getHeaders("Vary"))) {
+            response.addHeader("Vary", "Cookie");
+        }
+    }
+
+    /** Whether the {@code Vary} values already name the cookie (or everything). */
+    private static boolean variesWithCookie(Collection<String> values) {
+        for (String value : values) {
+            for (String name : value.split(",")) {
+                String n = name.strip();
+                if (n.equalsIgnoreCase("Cookie") || n.equals("*")) {
+                    return true;
+                }
             }
         }
+        return false;
+    }
+
+    /**
+     * An error page gets the container's own request, not the {@link HallpassRequest} that answers Hallpass's
+     * attributes: it carries them as attributes, as far as the request's session had been resolved.
+     */
+    private void carrySession(HttpServletRequest request) {
+        RequestSession.attachedTo(request).ifPresent(session -> {
+            for (String name : List.of(Hallpass.SESSION_ATTRIBUTE, Hallpass.RISK_ATTRIBUTE)) {
+                Object value = HallpassRequest.derivedAttribute(name, session, endpoints);
+                if (value != null && request.getAttribute(name) == null) {
+                    request.setAttribute(name, value);
+                }
+            }
+        });
     }
 
     /** The statistics of the realm's session cache, if the realm runs and has one on. */
@@ -211,14 +245,14 @@ public final class HallpassFilter implements Filter {
 
         @Override
         public void admit(Outcome.Admit admit) throws IOException, ServletException {
-            request.setAttribute(Hallpass.ENDPOINTS_ATTRIBUTE, endpoints); // for Hallpass.changePassword
-            admit.signedIn().ifPresent(view -> {
-                request.setAttribute(Hallpass.SESSION_ATTRIBUTE, view);
-                request.setAttribute(Hallpass.RISK_ATTRIBUTE, admit.session().risk());
+            // Hallpass's request attributes (the session, its risk, the endpoints for Hallpass.changePassword) are
+            // answered by the HallpassRequest from the request's session, not stored
+            if (admit.signedIn().isPresent()) {
                 personal();
-            });
-            // a public page that asks who is signed in is personal from then on
-            admit.session().whenAskedByApplication(this::personal);
+            } else {
+                // a public page that asks who is signed in is personal from then on
+                admit.session().whenAskedByApplication(this::personal);
+            }
             ContainerSessions.enforce(request, () -> admit.signedIn().or(() -> admit.session().current()));
             try {
                 // the application runs here; its exceptions are its own
@@ -239,22 +273,7 @@ public final class HallpassFilter implements Filter {
                 return;
             }
             response.setHeader("Cache-Control", cacheControl);
-            if (!response.containsHeader("Vary") || !variesWithCookie(response.getHeaders("Vary"))) {
-                response.addHeader("Vary", "Cookie");
-            }
-        }
-
-        /** Whether the {@code Vary} values already name the cookie (or everything). */
-        private static boolean variesWithCookie(Collection<String> values) {
-            for (String value : values) {
-                for (String name : value.split(",")) {
-                    String n = name.strip();
-                    if (n.equalsIgnoreCase("Cookie") || n.equals("*")) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            varyOnCookie(response);
         }
 
         @Override

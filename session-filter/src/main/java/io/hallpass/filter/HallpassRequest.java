@@ -14,7 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The request as the application sees it behind the filter: the standard security methods answer from the
@@ -46,9 +51,46 @@ final class HallpassRequest extends HttpServletRequestWrapper {
     }
 
     private Optional<SessionView> view() {
-        Optional<SessionView> view = session.lookup();
-        view.ifPresent(v -> setAttribute(Hallpass.SESSION_ATTRIBUTE, v));
-        return view;
+        return session.lookup();
+    }
+
+    /**
+     * Hallpass's request attributes are read from the request's session, not stored: {@link Hallpass#SESSION_ATTRIBUTE}
+     * is its live view once something has resolved it, {@link Hallpass#RISK_ATTRIBUTE} the risk policy's assessment
+     * of it; a login, logout or rotation during the request shows at once. (Storing them in the container's
+     * attribute map cost a few hundred nanoseconds on every signed-in request.) The container's own request, which
+     * an error page gets, carries them as attributes ({@code HallpassFilter}).
+     */
+    @Override
+    public Object getAttribute(String name) {
+        if (name != null && name.startsWith(Hallpass.ATTRIBUTE_PREFIX)) {
+            Object derived = derivedAttribute(name, session, endpoints);
+            if (derived != null) {
+                return derived;
+            }
+        }
+        return super.getAttribute(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
+        for (String name : List.of(Hallpass.SESSION_ATTRIBUTE, Hallpass.RISK_ATTRIBUTE, Hallpass.ENDPOINTS_ATTRIBUTE)) {
+            if (derivedAttribute(name, session, endpoints) != null) {
+                names.add(name);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+
+    /** The value of one of Hallpass's request attributes for {@code session}, or null if it has none. */
+    static Object derivedAttribute(String name, RequestSession session, AuthEndpoints endpoints) {
+        return switch (name) {
+            case Hallpass.SESSION_ATTRIBUTE -> session.ifResolved().orElse(null);
+            case Hallpass.RISK_ATTRIBUTE -> session.ifResolved().isPresent() ? session.risk() : null;
+            case Hallpass.ENDPOINTS_ATTRIBUTE -> endpoints;
+            default -> null;
+        };
     }
 
     /** The container's session; one created now belongs to the request's Hallpass session (or to nobody). */
@@ -110,8 +152,7 @@ final class HallpassRequest extends HttpServletRequestWrapper {
 
     @Override
     public void login(String username, String password) throws ServletException {
-        SessionView v = endpoints.loginProgrammatically(this, response, session, username, password).view();
-        setAttribute(Hallpass.SESSION_ATTRIBUTE, v);
+        endpoints.loginProgrammatically(this, response, session, username, password); // the session is the new one
     }
 
     @Override
@@ -121,7 +162,6 @@ final class HallpassRequest extends HttpServletRequestWrapper {
         } catch (RuntimeException e) {
             throw new ServletException("logout could not be recorded", e);
         }
-        removeAttribute(Hallpass.SESSION_ATTRIBUTE);
     }
 
     /** The principal of a Hallpass session: the username, and the account id for applications that want it. */

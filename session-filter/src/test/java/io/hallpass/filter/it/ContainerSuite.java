@@ -84,6 +84,7 @@ public abstract class ContainerSuite {
                 .servlet("cacheable", new TestServlets.Cacheable(), "/public/cacheable")
                 .servlet("greeting", new TestServlets.Greeting(), "/public/greeting")
                 .servlet("password", new TestServlets.PasswordChanger(), "/account/password")
+                .servlet("attributes", new TestServlets.Attributes(), "/account/attributes", "/public/attributes")
                 .forbiddenPage("/error/403")
                 .param("rules", RULES)
                 .param("reauth-within", "5m")

@@ -374,6 +374,28 @@ public abstract class HttpContract extends ContainerSuite {
     }
 
     @Test
+    void hallpassRequestAttributesShowTheSessionAsItIsThroughALogout() {
+        String user = newUser("customer");
+        String cookie = login(user);
+        assertEquals("session=" + user + " risk=true listed=true", apiGet("/account/attributes", cookie).body());
+        assertEquals("session=null risk=false listed=false", apiGet("/public/attributes", cookie).body(),
+                "a public page that did not ask has no session resolved");
+        RawHttp.Response out = apiGet("/account/attributes?logout", cookie);
+        assertEquals("session=" + user + " risk=true listed=true | after logout session=null risk=false listed=false",
+                out.body());
+        assertEquals(401, apiGet("/account/attributes", cookie).status());
+    }
+
+    @Test
+    void anErrorPageAfterAnAdmittedRequestSeesItsSessionAttribute() {
+        String user = newUser("customer");
+        RawHttp.Response page = http.request("GET", "/account/attributes?deny").browser().cookie(login(user)).send();
+        assertEquals(403, page.status(), page.toString());
+        assertTrue(page.body().contains("Custom forbidden page") && page.body().contains("signed-in=" + user),
+                page.toString());
+    }
+
+    @Test
     void aPublicPageThatShowsTheSignedInUserIsNotCached() {
         String user = newUser("customer");
         RawHttp.Response page = apiGet("/public/page", login(user));

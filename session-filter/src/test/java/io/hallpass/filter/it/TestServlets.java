@@ -149,7 +149,38 @@ public final class TestServlets {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             jakarta.servlet.http.HttpSession session = request.getSession(false);
-            write(response, "Custom forbidden page" + (session == null ? "" : " note=" + session.getAttribute("note")));
+            write(response, "Custom forbidden page" + (session == null ? "" : " note=" + session.getAttribute("note"))
+                    + (request.getAttribute(io.hallpass.filter.Hallpass.SESSION_ATTRIBUTE)
+                            instanceof io.hallpass.realm.SessionView view ? " signed-in=" + view.username() : ""));
+        }
+    }
+
+    /**
+     * Hallpass's request attributes as the application reads them, by name: {@code ?logout} signs out in between,
+     * {@code ?deny} answers the application's own 403 (its error page runs next).
+     */
+    public static class Attributes extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, jakarta.servlet.ServletException {
+            if (request.getParameter("deny") != null) {
+                response.sendError(403);
+                return;
+            }
+            String before = attributes(request);
+            if (request.getParameter("logout") != null) {
+                request.logout();
+                before += " | after logout " + attributes(request);
+            }
+            write(response, before);
+        }
+
+        static String attributes(HttpServletRequest request) {
+            Object session = request.getAttribute(io.hallpass.filter.Hallpass.SESSION_ATTRIBUTE);
+            java.util.List<String> names = java.util.Collections.list(request.getAttributeNames());
+            return "session=" + (session instanceof io.hallpass.realm.SessionView v ? v.username() : session)
+                    + " risk=" + (request.getAttribute(io.hallpass.filter.Hallpass.RISK_ATTRIBUTE) != null)
+                    + " listed=" + names.contains(io.hallpass.filter.Hallpass.SESSION_ATTRIBUTE);
         }
     }
 
