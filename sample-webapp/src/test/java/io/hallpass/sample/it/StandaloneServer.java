@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * never downloaded by a test), a fresh base folder of its own under {@code target/it-work/}, the application's
  * WAR copied in unchanged, and the deployer's settings in the container's own files next to it. It listens on
  * 127.0.0.1 and a free port, runs as a child process ({@link PortalProcess#java}), and is stopped by
- * {@link #close()} (SIGTERM, which both containers turn into a clean stop). Its console output is kept in
+ * {@link #close()} as its deployer stops it (Tomcat by its shutdown port, Jetty by SIGTERM: both a clean stop, the
+ * application undeployed before the JVM begins to exit). Its console output is kept in
  * {@code console.log} in its folder, with the container's own log files.
  */
 abstract class StandaloneServer implements AutoCloseable {
@@ -113,6 +114,14 @@ abstract class StandaloneServer implements AutoCloseable {
     abstract List<String> command(int port);
 
     /**
+     * Asks the running container to stop itself, as its own tools do, so that it undeploys the application before
+     * the JVM begins to exit; false if it has no such way (it is then stopped by SIGTERM).
+     */
+    boolean askToStop() {
+        return false;
+    }
+
+    /**
      * Starts the container and waits, at most {@link #START_LIMIT}, until it answers HTTP. Both containers
      * deploy their applications before they answer, so the first answer is the application's (or the container's
      * 404/503 if the deployment failed); on a loaded machine Tomcat may accept a connection and answer it only once a
@@ -161,6 +170,25 @@ abstract class StandaloneServer implements AutoCloseable {
         Path war = base.resolve("webapps/ROOT.war");
         Files.setLastModifiedTime(war, java.nio.file.attribute.FileTime.from(
                 Files.getLastModifiedTime(war).toInstant().plusSeconds(5)));
+    }
+
+    /**
+     * Waits, bounded, until {@code GET path} answers {@code status}: after a redeploy, the new application has logged
+     * its start a moment before the container routes requests to it (until then it answers 404).
+     */
+    void awaitAnswer(URI base, String path, int status, Duration timeout) throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (last != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name() + ": GET " + path + " answered " + last + ", not " + status
+                        + ", for " + timeout + ":\n" + diagnostics());
+            }
+            Thread.sleep(last < 0 ? 0 : 200);
+            last = client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 
     /** Waits, bounded, until lines matching {@code pattern} have been printed {@code count} times. */
@@ -216,11 +244,23 @@ abstract class StandaloneServer implements AutoCloseable {
                 .append(output()).toString();
     }
 
-    /** Stops the container (SIGTERM, a clean stop in both) and keeps its console output in {@code console.log}. */
+    /**
+     * Stops the container ({@link #askToStop()}, else SIGTERM: a clean stop in both) and keeps its console output in
+     * {@code console.log}.
+     *
+     * @throws AssertionError if a container asked to stop is still running a minute later (it is then killed)
+     */
     @Override
     public void close() throws IOException {
         if (process == null) {
             return;
+        }
+        if (process.alive() && askToStop()) {
+            try {
+                process.awaitExit(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         process.close();
         Files.writeString(folder.resolve("console.log"), process.output(), StandardCharsets.UTF_8);
@@ -256,7 +296,8 @@ abstract class StandaloneServer implements AutoCloseable {
 
     /**
      * Tomcat 11: {@code CATALINA_BASE} with a copy of the distribution's {@code conf/}, a {@code server.xml} of
-     * our own (one HTTP connector on 127.0.0.1, no AJP, shutdown port disabled), {@code webapps/ROOT.war}, and
+     * our own (one HTTP connector on 127.0.0.1, no AJP, a shutdown port on 127.0.0.1 with a random shutdown word, as
+     * {@code catalina.sh stop} uses it), {@code webapps/ROOT.war}, and
      * the deployer's settings in {@code conf/Catalina/localhost/ROOT.xml}.
      */
     static final class Tomcat extends StandaloneServer {
@@ -316,10 +357,16 @@ abstract class StandaloneServer implements AutoCloseable {
             return List.copyOf(written);
         }
 
+        private int shutdownPort;
+        private final String shutdownWord = java.util.UUID.randomUUID().toString();
+
         @Override
         List<String> command(int port) {
+            shutdownPort = freePort();
             try {
-                write(base.resolve("conf/server.xml"), SERVER_XML.replace("${port}", Integer.toString(port)));
+                write(base.resolve("conf/server.xml"), SERVER_XML.replace("${port}", Integer.toString(port))
+                        .replace("${shutdownPort}", Integer.toString(shutdownPort))
+                        .replace("${shutdownWord}", shutdownWord));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -342,12 +389,27 @@ abstract class StandaloneServer implements AutoCloseable {
         }
 
         /**
-     * One HTTP connector on loopback; no AJP; no shutdown port (the process is stopped by a signal); a WAR copied
-     * over the old one is redeployed ({@link #touchWar}).
+         * Sends the shutdown word to the shutdown port, as {@code catalina.sh stop} does: Tomcat stops its
+         * applications, then its JVM exits. (A signal would start the JVM's shutdown hooks together with Tomcat's
+         * stop, so Tomcat's leak check could see another hook's thread at work.)
+         */
+        @Override
+        boolean askToStop() {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getByName("127.0.0.1"), shutdownPort)) {
+                socket.getOutputStream().write(shutdownWord.getBytes(StandardCharsets.US_ASCII));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /**
+     * One HTTP connector on loopback; no AJP; the shutdown port on loopback (what {@code catalina.sh stop} talks
+     * to); a WAR copied over the old one is redeployed ({@link #touchWar}).
      */
         private static final String SERVER_XML = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <Server port="-1" shutdown="SHUTDOWN">
+                <Server address="127.0.0.1" port="${shutdownPort}" shutdown="${shutdownWord}">
                   <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
                   <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
                   <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
