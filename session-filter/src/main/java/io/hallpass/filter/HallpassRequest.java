@@ -30,6 +30,10 @@ import java.util.Set;
  */
 final class HallpassRequest extends HttpServletRequestWrapper {
 
+    /** The attributes answered from the request's session. */
+    private static final List<String> DERIVED = List.of(Hallpass.SESSION_ATTRIBUTE, Hallpass.RISK_ATTRIBUTE,
+            Hallpass.ENDPOINTS_ATTRIBUTE);
+
     private final HttpServletResponse response;
     private final RequestSession session;
     private final AuthEndpoints endpoints;
@@ -63,11 +67,10 @@ final class HallpassRequest extends HttpServletRequestWrapper {
      */
     @Override
     public Object getAttribute(String name) {
-        if (name != null && name.startsWith(Hallpass.ATTRIBUTE_PREFIX)) {
-            Object derived = derivedAttribute(name, session, endpoints);
-            if (derived != null) {
-                return derived;
-            }
+        if (name != null && name.startsWith(Hallpass.ATTRIBUTE_PREFIX) && DERIVED.contains(name)) {
+            // the session is authoritative: a value left in the container's map (say, by Hallpass.session called
+            // with the unwrapped request) must not outlive a logout
+            return derivedAttribute(name, session, endpoints);
         }
         return super.getAttribute(name);
     }
@@ -75,13 +78,16 @@ final class HallpassRequest extends HttpServletRequestWrapper {
     @Override
     public Enumeration<String> getAttributeNames() {
         Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
-        for (String name : List.of(Hallpass.SESSION_ATTRIBUTE, Hallpass.RISK_ATTRIBUTE, Hallpass.ENDPOINTS_ATTRIBUTE)) {
+        for (String name : DERIVED) {
             if (derivedAttribute(name, session, endpoints) != null) {
                 names.add(name);
+            } else {
+                names.remove(name);
             }
         }
         return Collections.enumeration(names);
     }
+
 
     /** The value of one of Hallpass's request attributes for {@code session}, or null if it has none. */
     static Object derivedAttribute(String name, RequestSession session, AuthEndpoints endpoints) {

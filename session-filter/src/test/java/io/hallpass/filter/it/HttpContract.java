@@ -384,6 +384,11 @@ public abstract class HttpContract extends ContainerSuite {
         assertEquals("session=" + user + " risk=true listed=true | after logout session=null risk=false listed=false",
                 out.body());
         assertEquals(401, apiGet("/account/attributes", cookie).status());
+
+        String again = login(user);
+        assertEquals("session=" + user + " risk=true listed=true | after logout session=null risk=false listed=false",
+                apiGet("/account/attributes?plant&logout", again).body(),
+                "a view left in the container's own attributes does not outlive the logout");
     }
 
     @Test

@@ -157,7 +157,8 @@ public final class TestServlets {
 
     /**
      * Hallpass's request attributes as the application reads them, by name: {@code ?logout} signs out in between,
-     * {@code ?deny} answers the application's own 403 (its error page runs next).
+     * {@code ?plant} first asks {@code Hallpass.session} with the container's own request (which stores the view
+     * there), {@code ?deny} answers the application's own 403 (its error page runs next).
      */
     public static class Attributes extends HttpServlet {
         @Override
@@ -166,6 +167,9 @@ public final class TestServlets {
             if (request.getParameter("deny") != null) {
                 response.sendError(403);
                 return;
+            }
+            if (request.getParameter("plant") != null && request instanceof jakarta.servlet.ServletRequestWrapper w) {
+                io.hallpass.filter.Hallpass.session(w.getRequest()); // leaves the view in the container's own map
             }
             String before = attributes(request);
             if (request.getParameter("logout") != null) {
