@@ -14,8 +14,6 @@ import io.hallpass.realm.PasswordCost;
 import io.hallpass.realm.Realm;
 import io.hallpass.realm.RealmUnavailableException;
 import io.hallpass.realm.SchemaAction;
-import io.hallpass.realm.testing.MutableClock;
-import io.hallpass.realm.testing.ScratchDatabase;
 import io.hallpass.realm.testing.SwitchableDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,67 +27,27 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link Realm#auditTrail(AuditQuery)}: filtering the audit trail by account, types and age, run on every supported
  * database (see the subclasses), each run in a scratch database of its own. Every test works on accounts of its
  * own and writes its events at instants the test sets on a fake clock.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuditQueryContract {
+abstract class AuditQueryContract extends DatabaseContract {
 
     /** Nanoseconds on purpose: the bound must meet the events the database stored to the microsecond. */
     static final Instant START = Instant.parse("2026-05-04T08:00:00.000001500Z");
-    static final String PASSWORD = "correct horse battery staple";
 
-    final MutableClock clock = new MutableClock(START);
-    private final AtomicInteger names = new AtomicInteger();
-    private ScratchDatabase db;
-    private Realm realm;
-    private String skipped;
-
-    abstract ScratchDatabase.Kind kind();
-
-    @BeforeAll
-    void startRealm() {
-        try {
-            db = ScratchDatabase.create(kind());
-        } catch (org.opentest4j.TestAbortedException e) {
-            skipped = e.getMessage();
-            return;
-        }
-        realm = Realm.builder().jdbcUrl(db.url).credentials(db.user, db.password).clock(clock)
-                .passwordCost(new PasswordCost(64, 1, 1)).schemaAction(SchemaAction.CREATE_IF_MISSING).poolSize(2)
-                .build();
-    }
-
-    @AfterAll
-    void stopRealm() {
-        if (realm != null) {
-            realm.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        Assumptions.assumeTrue(skipped == null, skipped);
-        clock.set(START);
+    @Override
+    Instant start() {
+        return START;
     }
 
     /** An account created at {@code at}, with nothing audited on it but its creation. */
     private AccountView account(Instant at) {
         clock.set(at);
-        return realm.createAccount("audit-" + names.incrementAndGet(), PASSWORD);
+        return realm.createAccount(uniqueName("audit"), PASSWORD);
     }
 
     private void event(Instant at, Type type, AccountView account, String detail) {

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What the attack contracts share with {@link RealmContract}'s way of working: a database of their own per run
- * (dropped afterwards), a realm on it with a clock the tests move, cheap password hashing, and helpers to sign
+ * What the realm's database contracts share ({@link RealmContract}, {@link AuditQueryContract} and the attack
+ * contracts): a database of their own per run (dropped afterwards, or every test skipped with the reason where the
+ * database is not reachable), a realm on it with a clock the tests move, cheap password hashing, and helpers to sign
  * in and to read the tables directly. Each subclass is run on H2, PostgreSQL and MariaDB by its own subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +71,7 @@ abstract class DatabaseContract {
             skipped = e.getMessage();
             return;
         }
+        clock.set(start());
         realm = builder().build();
     }
 
@@ -86,7 +88,12 @@ abstract class DatabaseContract {
     @BeforeEach
     void resetClock() {
         Assumptions.assumeTrue(skipped == null, skipped);
-        clock.set(START);
+        clock.set(start());
+    }
+
+    /** Where the clock stands when the realm starts and at the start of every test. */
+    Instant start() {
+        return START;
     }
 
     /** The realm every test of the class uses; a test that needs other settings builds a second one on it. */

@@ -27,7 +27,6 @@ import io.hallpass.realm.SchemaAction;
 import io.hallpass.realm.SessionView;
 import io.hallpass.realm.SignInThrottle;
 import io.hallpass.realm.password.PasswordHasher;
-import io.hallpass.realm.testing.MutableClock;
 import io.hallpass.realm.testing.ScratchDatabase;
 import io.hallpass.realm.testing.SwitchableDataSource;
 import java.net.ServerSocket;
@@ -59,13 +58,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -73,15 +67,10 @@ import org.junit.jupiter.api.function.Executable;
  * database of its own, created for it and dropped afterwards. Expiry is tested by moving a fake clock, never by
  * sleeping; nothing asserts on timing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RealmContract {
+abstract class RealmContract extends DatabaseContract {
 
-    /** Nanoseconds on purpose: the realm must truncate to what the databases store. */
-    static final Instant START = Instant.parse("2026-03-01T09:00:00.123456789Z");
-    static final PasswordCost CHEAP = new PasswordCost(64, 1, 1);
-    static final String PASSWORD = "correct horse battery staple";
-    static final String WRONG = "Tr0ub4dor&3 is not it";
-    static final ClientFacts LAPTOP = new ClientFacts("192.0.2.10", "Firefox/140", "device-laptop-1");
+    // START (nanoseconds on purpose: the realm must truncate to what the databases store), CHEAP, PASSWORD, WRONG and
+    // LAPTOP are DatabaseContract's
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     static final Duration GRACE = Duration.ofSeconds(10);
@@ -91,61 +80,15 @@ abstract class RealmContract {
     static final int THRESHOLD = 3;
     static final Duration COOL_DOWN = Duration.ofHours(1);
 
-    final MutableClock clock = new MutableClock(START);
-    private final AtomicInteger names = new AtomicInteger();
     private final List<String> everyToken = new ArrayList<>();
-    ScratchDatabase db;
-    Realm realm;
 
-    abstract ScratchDatabase.Kind kind();
-
-    /** Why this database's suite does not run here, or null: every test then reports itself skipped with it. */
-    private String skipped;
-
-    @BeforeAll
-    void startRealm() {
-        try {
-            db = ScratchDatabase.create(kind());
-        } catch (org.opentest4j.TestAbortedException e) {
-            skipped = e.getMessage();
-            return;
-        }
-        realm = builder().build();
-    }
-
-    @AfterAll
-    void stopRealm() {
-        if (realm != null) {
-            realm.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(skipped == null, skipped);
-        clock.set(START);
-    }
-
+    @Override
     RealmBuilder builder() {
-        return Realm.builder().jdbcUrl(db.url).credentials(db.user, db.password).clock(clock).passwordCost(CHEAP)
-                .schemaAction(SchemaAction.CREATE_IF_MISSING).poolSize(4)
-                .idleTimeout(IDLE).absoluteTimeout(ABSOLUTE).rotationGrace(GRACE)
-                .signInThrottle(SignInThrottle.defaults().withFreeFailures(THRESHOLD).withMaxDelay(LOCK)
-                        .withCoolDown(COOL_DOWN))
-                .hashingLimit(4, Duration.ofSeconds(10));
+        return super.builder().signInThrottle(SignInThrottle.defaults().withFreeFailures(THRESHOLD).withMaxDelay(LOCK)
+                .withCoolDown(COOL_DOWN));
     }
 
-    String uniqueName(String base) {
-        return base + "-" + names.incrementAndGet();
-    }
-
-    AccountView newAccount(String base) {
-        return realm.createAccount(uniqueName(base), PASSWORD);
-    }
-
+    @Override
     OpenedSession login(AccountView account, ClientFacts client) {
         LoginResult result = realm.login(account.username(), PASSWORD, client);
         OpenedSession session = assertInstanceOf(LoginResult.Success.class, result).session();
@@ -160,10 +103,6 @@ abstract class RealmContract {
     <T extends OpenedSession> T remember(T session) {
         everyToken.add(session.token());
         return session;
-    }
-
-    Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     // ================================================================================ resolve and expiry
@@ -853,7 +792,7 @@ abstract class RealmContract {
         assertEquals(bob.username(), e.username());
 
         // the database must not fold what the realm keeps apart (MariaDB's default collations would)
-        String suffix = "-" + names.incrementAndGet();
+        String suffix = uniqueName("");
         AccountView plain = realm.createAccount("resume" + suffix, PASSWORD);
         AccountView accented = realm.createAccount("r\u00e9sum\u00e9" + suffix, PASSWORD);
         assertNotEquals(plain.id(), accented.id());
