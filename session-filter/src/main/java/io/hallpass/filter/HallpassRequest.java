@@ -88,7 +88,6 @@ final class HallpassRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(names);
     }
 
-
     /** The value of one of Hallpass's request attributes for {@code session}, or null if it has none. */
     static Object derivedAttribute(String name, RequestSession session, AuthEndpoints endpoints) {
         return switch (name) {

@@ -305,6 +305,9 @@ abstract class StandaloneServer implements AutoCloseable {
         private final Path home = existing("hallpass.dist.tomcat", "target/dist/apache-tomcat",
                 "the build unpacks org.apache.tomcat:tomcat:tar.gz in pre-integration-test");
         private final List<Path> written = new ArrayList<>();
+        /** The shutdown port and word of this run, as {@code server.xml} names them. */
+        private final String shutdownWord = java.util.UUID.randomUUID().toString();
+        private int shutdownPort;
 
         Tomcat(Path folder) {
             super(folder);
@@ -357,9 +360,6 @@ abstract class StandaloneServer implements AutoCloseable {
             return List.copyOf(written);
         }
 
-        private int shutdownPort;
-        private final String shutdownWord = java.util.UUID.randomUUID().toString();
-
         @Override
         List<String> command(int port) {
             shutdownPort = freePort();
@@ -404,9 +404,9 @@ abstract class StandaloneServer implements AutoCloseable {
         }
 
         /**
-     * One HTTP connector on loopback; no AJP; the shutdown port on loopback (what {@code catalina.sh stop} talks
-     * to); a WAR copied over the old one is redeployed ({@link #touchWar}).
-     */
+         * One HTTP connector on loopback; no AJP; the shutdown port on loopback (what {@code catalina.sh stop} talks
+         * to); a WAR copied over the old one is redeployed ({@link #touchWar}).
+         */
         private static final String SERVER_XML = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Server address="127.0.0.1" port="${shutdownPort}" shutdown="${shutdownWord}">

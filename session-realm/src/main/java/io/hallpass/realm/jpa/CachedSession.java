@@ -26,7 +26,7 @@ final class CachedSession {
     private volatile Roles roles;
     /**
      * The cache's count of published invalidations read before the last check that found this entry valid; -1 before
-     * the first (see {@link SessionCache#get}).
+     * the first (see {@code SessionCache#invalidated}).
      */
     volatile long checkedAt = -1;
 

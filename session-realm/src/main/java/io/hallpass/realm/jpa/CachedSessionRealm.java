@@ -60,9 +60,6 @@ final class CachedSessionRealm implements SessionRealm {
         // The common case first: a live session. Only an issued token's hash finds an entry, so the whole form of the
         // token is checked only when none does: garbage never reaches the cache of misses or the database.
         CachedSession entry = cache.get(key);
-        if (entry == null && !tokens.isWellFormed(token)) {
-            return Optional.empty();
-        }
         if (entry != null) {
             Instant now = transactions.now();
             Optional<SessionView> judged = database.judge(entry.found, now, entry::rolesAt);
@@ -71,6 +68,8 @@ final class CachedSessionRealm implements SessionRealm {
                 return judged;
             }
             // looks expired, or no longer live by its own ends: the database decides
+        } else if (!tokens.isWellFormed(token)) {
+            return Optional.empty();
         } else if (cache.isMissing(key)) {
             cache.hit();
             return Optional.empty();

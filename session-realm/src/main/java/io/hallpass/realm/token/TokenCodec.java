@@ -102,7 +102,7 @@ public final class TokenCodec {
      * certainly not a token the realm issued.
      */
     public boolean isWellFormed(String token) {
-        if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX)) {
+        if (!hasTokenShape(token)) {
             return false;
         }
         // Decoded in place, without substrings or a Base64 decoder: this runs on every request with a cookie.
